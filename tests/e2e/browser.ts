@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Built MV3 extension (npm run build writes it; WXT_OUT_DIR moves it). */
+export const extensionDir = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+export const screenshotDir = resolve('test-results/screenshots');
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+}
+
+/** Launch Debian's Chromium with the built extension; reuse `profileDir` to test durability across restarts. */
+export async function launchExtension(profileDir?: string): Promise<Launched> {
+  const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'care-nav-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, profileDir: dir };
+}
+
+export async function openPage(l: Launched, page: 'sidepanel' | 'dashboard', hash = ''): Promise<Page> {
+  const p = await l.context.newPage();
+  await p.goto(`chrome-extension://${l.extensionId}/${page}.html${hash}`);
+  return p;
+}
+
+export function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * WCAG 2.2 AA violations on the current page. The extension's CSP forbids injected <script> tags,
+ * so axe is evaluated as a string in the page's context.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // DevTools-protocol evaluation is not subject to the page's CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}

@@ -1,0 +1,41 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Narrowest permissions: see the README's permissions table for why each is needed.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()], build: { target: 'es2022' } }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Care navigation side panel',
+    description:
+      'Guided care-navigation script, local support directory and anonymous signposting log for GP reception teams.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*'], action: { default_title: 'Open care navigation' } }
+      : { optional_permissions: ['https://*/*'] }),
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+C' },
+              description: 'Open the care navigation sidebar',
+            },
+          }
+        : {
+            _execute_action: {
+              suggested_key: { default: 'Alt+Shift+C' },
+              description: 'Open the care navigation side panel',
+            },
+          },
+    storage: { managed_schema: 'managed_schema.json' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'care-navigation@example.nhs.uk',
+        strict_min_version: '115.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
