@@ -92,15 +92,14 @@ export function lastDay(period: Period): Date {
   return addDays(period.to, -1);
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-
+// Formatted per call rather than with a cached Intl.DateTimeFormat, which would freeze the time zone
+// in force when the module loaded.
 export function formatLongDate(d: Date): string {
-  return longDate.format(d);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 export function formatShortDate(d: Date): string {
-  return shortDate.format(d);
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 }
 
 /** "1 March 2025 to 31 March 2025" */
