@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchSection } from './types';
+
+const BUDGET_KB = 60;
+
+/**
+ * The side panel's JavaScript as the browser loads it at open: the page's module scripts and every chunk
+ * they import statically. Dynamically imported chunks (the bundled demo directory) are data, loaded on
+ * demand, and reported separately.
+ */
+export function staticGraph(root: string, entries: string[]): { eager: Set<string>; lazy: Set<string> } {
+  const eager = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = (file: string) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    const code = readFileSync(join(root, file), 'utf8');
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(resolveChunk(file, m[1]));
+    for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(resolveChunk(file, m[1]));
+  };
+  for (const e of entries) visit(e);
+  for (const f of eager) lazy.delete(f);
+  return { eager, lazy };
+}
+
+function resolveChunk(from: string, spec: string): string {
+  return spec.startsWith('/') ? spec.slice(1) : join(dirname(from), spec);
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+export default async function bundle(): Promise<BenchSection> {
+  const root = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+  const html = join(root, 'sidepanel.html');
+  if (!existsSync(html)) throw new Error(`No build in ${root}: run "npm run build" first.`);
+  const page = readFileSync(html, 'utf8');
+  const entries = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => resolveChunk('', m[1]));
+  const { eager, lazy } = staticGraph(root, entries);
+  const size = (f: string) => {
+    const buf = readFileSync(join(root, f));
+    return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+  };
+  const rows = [...eager].map((f) => ({ f, ...size(f) })).sort((a, b) => b.gz - a.gz);
+  const lazyRows = [...lazy].map((f) => ({ f, ...size(f) })).sort((a, b) => b.gz - a.gz);
+  const total = rows.reduce((s, r) => s + r.gz, 0);
+  const css = [...page.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => size(resolveChunk('', m[1])).gz);
+  return {
+    title: 'Side panel bundle size',
+    markdown: [
+      `Gzipped (level 9) JavaScript the side panel page loads at open, from \`${root}\`. Budget: ≤ ${BUDGET_KB} KB.`,
+      '',
+      '| file | raw KB | gzipped KB |',
+      '|---|---:|---:|',
+      ...rows.map((r) => `| ${r.f} | ${kb(r.raw)} | ${kb(r.gz)} |`),
+      `| **total JavaScript at open** | ${kb(rows.reduce((s, r) => s + r.raw, 0))} | **${kb(total)}** (${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'} budget) |`,
+      '',
+      `CSS at open: ${kb(css.reduce((s, n) => s + n, 0))} KB gzipped. Loaded on demand, not counted (directory data): ${
+        lazyRows.map((r) => `${r.f} ${kb(r.gz)} KB`).join(', ') || 'none'
+      }.`,
+    ].join('\n'),
+  };
+}

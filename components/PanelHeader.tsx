@@ -1,0 +1,41 @@
+export interface PanelHeaderProps {
+  practiceName: string;
+  demo: boolean;
+  counts: { today: number; week: number } | null;
+  poppedOut: boolean;
+  onPopOut(): void;
+  onDashboard(): void;
+}
+
+export function PanelHeader({ practiceName, demo, counts, poppedOut, onPopOut, onDashboard }: PanelHeaderProps) {
+  return (
+    <header class="panel-header">
+      <div class="title-row">
+        <h1>
+          Care navigation
+          {practiceName && <span class="practice"> · {practiceName}</span>}
+        </h1>
+        <div class="header-actions">
+          {!poppedOut && (
+            <button type="button" onClick={onPopOut} title="Open the panel in its own window">
+              Pop out
+            </button>
+          )}
+          <button type="button" onClick={onDashboard}>
+            Dashboard
+          </button>
+        </div>
+      </div>
+      <div class="status-row">
+        {demo && (
+          <span class="tag demo" title="The directory is the bundled demo for the fictional town of Ashbridge">
+            Demo data
+          </span>
+        )}
+        <span class="counts" aria-live="polite">
+          {counts ? `Logged today: ${counts.today} · This week: ${counts.week}` : 'Counts unavailable'}
+        </span>
+      </div>
+    </header>
+  );
+}
