@@ -1,7 +1,141 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
+import { isoDay } from '@/lib/format';
+import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
+import { bootPanel, type PanelData } from '@/lib/panel-boot';
+import { reportProblem } from '@/lib/reports';
+import type { Asset } from '@/lib/types';
+import { LookupMode } from './LookupMode';
+import { PanelHeader } from './PanelHeader';
+import { ProblemList } from './ProblemList';
+import { ReportProblem } from './ReportProblem';
+import './panel.css';
+
+type Mode = 'conversation' | 'lookup';
+
+const mark = (name: string) => performance.mark(name);
+
 export function SidePanelApp() {
+  const [data, setData] = useState<PanelData | null>(null);
+  const script = true;
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [counts, setCounts] = useState<{ today: number; week: number } | null>(null);
+  const [mode, setMode] = useState<Mode>(location.hash === '#lookup' ? 'lookup' : 'conversation');
+  const [reporting, setReporting] = useState<Asset | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const today = isoDay(new Date());
+
+  const refreshCounts = useCallback(async (d: PanelData | null) => {
+    if (!d?.db) return;
+    try {
+      setCounts(await countsFor(d.db, new Date()));
+    } catch {
+      setCounts(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    bootPanel(today, mark)
+      .then((d) => {
+        setData(d);
+        void refreshCounts(d);
+      })
+      .catch((err) => setFatal(`The panel could not start: ${err instanceof Error ? err.message : String(err)}`));
+  }, [today, refreshCounts]);
+
+  useEffect(() => {
+    if (data && mode === 'lookup') mark('search-ready');
+    if (data && script && mode === 'conversation') mark('conversation-ready');
+  }, [data, script, mode]);
+
+  const onRecord = async (input: EventInput) => {
+    if (!data?.db) throw new Error(data?.storageError ?? 'Storage is not available, so nothing can be logged.');
+    const evt = await logEvent(data.db, { ...input, desk: data.settings.settings.deskLabel || undefined }, new Date());
+    void refreshCounts(data);
+    return evt;
+  };
+  const onUndo = async (id: string) => {
+    if (!data?.db) return;
+    await deleteEvent(data.db, id);
+    void refreshCounts(data);
+  };
+  const onReport = async (asset: Asset, reason: Parameters<typeof reportProblem>[2]) => {
+    if (!data?.db) throw new Error('Storage is not available, so the report cannot be saved.');
+    await reportProblem(data.db, asset.id, reason, new Date());
+    setReporting(null);
+    setNotice(`Thank you. Your report about ${asset.name} has been sent to the practice lead.`);
+  };
+
+  if (fatal) {
+    return (
+      <main class="panel">
+        <h1>Care navigation</h1>
+        <div class="problem" role="alert">
+          <h2>Something went wrong</h2>
+          <p>{fatal}</p>
+          <p>Close and reopen the panel. If it happens again, tell your practice lead.</p>
+        </div>
+      </main>
+    );
+  }
+  if (!data || !script) {
+    return (
+      <main class="panel" aria-busy="true">
+        <h1>Care navigation</h1>
+        <p role="status">Loading the directory…</p>
+      </main>
+    );
+  }
+
+  const problems = [
+    ...(data.storageError ? [data.storageError] : []),
+    ...data.settings.problems,
+    ...data.directory.problems,
+  ];
+
   return (
-    <main>
-      <h1>Care navigation</h1>
-    </main>
+    <div class="panel">
+      <PanelHeader
+        practiceName={data.settings.settings.practiceName}
+        demo={data.directory.origin === 'demo'}
+        counts={counts}
+        poppedOut={isPoppedOut()}
+        onPopOut={() => void popOutPanel()}
+        onDashboard={() => void openDashboard()}
+      />
+      <nav class="modes" aria-label="Panel mode">
+        <button
+          type="button"
+          aria-current={mode === 'conversation' ? 'page' : undefined}
+          onClick={() => setMode('conversation')}
+        >
+          Conversation
+        </button>
+        <button type="button" aria-current={mode === 'lookup' ? 'page' : undefined} onClick={() => setMode('lookup')}>
+          Look up support
+        </button>
+      </nav>
+      <ProblemList problems={problems} />
+      {notice && (
+        <p class="success" role="status">
+          {notice}
+        </p>
+      )}
+      <main>
+        {reporting ? (
+          <ReportProblem asset={reporting} onSend={(r) => onReport(reporting, r)} onClose={() => setReporting(null)} />
+        ) : mode === 'lookup' ? (
+          <LookupMode
+            search={data.search}
+            today={today}
+            staleAfterMonths={data.settings.settings.staleAfterMonths}
+            practiceName={data.settings.settings.practiceName}
+            onReport={data.db ? setReporting : undefined}
+          />
+        ) : (
+          <p>The guided conversation is being built. Use Look up support.</p>
+        )}
+      </main>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { categoryLabel } from '@/lib/categories';
 import { needsChecking } from '@/lib/asset-rules';
+import { categoryLabel } from '@/lib/categories';
 import { COST_LABELS, REFERRAL_SHORT, waitingText } from '@/lib/format';
 import type { AssetSearch } from '@/lib/search';
 import type { Asset, Delivery, SearchFilters } from '@/lib/types';
@@ -47,7 +47,15 @@ export function toSearchFilters(f: FilterState): SearchFilters {
  * Keys: ↓ from the search box into the results, ↑/↓ between results, Space or 1–9 to choose a result,
  * "Details" to open one. Enter is left to the conversation (go on).
  */
-export function SupportFinder({ search, needs, selected, onToggle, today, staleAfterMonths, onReport }: SupportFinderProps) {
+export function SupportFinder({
+  search,
+  needs,
+  selected,
+  onToggle,
+  today,
+  staleAfterMonths,
+  onReport,
+}: SupportFinderProps) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterState>({
     categories: needs,
@@ -127,7 +135,8 @@ export function SupportFinder({ search, needs, selected, onToggle, today, staleA
       />
 
       {(filters.categories.length > 0 || suggestions.length > 0) && (
-        <div class="chips" role="group" aria-label="Needs">
+        <fieldset class="chips">
+          <legend class="visually-hidden">Needs</legend>
           {filters.categories.map((c) => (
             <button
               type="button"
@@ -153,7 +162,7 @@ export function SupportFinder({ search, needs, selected, onToggle, today, staleA
               <span class="visually-hidden"> (suggested because of {s.because.join(', ')})</span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
 
       <SupportFilters
@@ -170,7 +179,6 @@ export function SupportFinder({ search, needs, selected, onToggle, today, staleA
           : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}${selected.length ? `, ${selected.length} chosen` : ''}`}
       </p>
 
-      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: arrow-key handling is delegated from the list to its checkboxes */}
       <ol id="support-results" class="results" ref={listRef} onKeyDown={onListKey} aria-label="Matching support">
         {visible.map((hit, i) => {
           const a = hit.asset;

@@ -1,6 +1,5 @@
-import { isValidAsset } from './asset-rules';
 import { type Db, openCareDb, StorageUnavailableError } from './db';
-import { loadDirectory } from './directory-store';
+import { loadDirectory, sortValid } from './directory-store';
 import { type AssetSearch, createAssetSearch } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -26,13 +25,8 @@ export interface PanelData {
 async function bundledOnly(): Promise<PanelDirectory> {
   const mod = await import('../data/demo-directory.json');
   const raw = (mod.default ?? mod) as unknown[];
-  const assets = raw.filter((a): a is Asset => isValidAsset(a as Partial<Asset>));
-  const skipped = raw.length - assets.length;
-  return {
-    assets,
-    origin: 'demo',
-    problems: skipped ? [`${skipped} demo directory entries were unreadable and have been left out.`] : [],
-  };
+  const { assets, problems } = sortValid(Array.isArray(raw) ? raw : [], 'demo entry');
+  return { assets, origin: 'demo', problems };
 }
 
 /**
