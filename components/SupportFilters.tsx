@@ -1,3 +1,4 @@
+import { categories } from '@/lib/categories';
 import { DELIVERY_LABELS } from '@/lib/format';
 import { DELIVERIES, type Delivery } from '@/lib/types';
 import type { FilterState } from './SupportFinder';
@@ -9,8 +10,7 @@ export interface SupportFiltersProps {
 
 /** Filters collapse behind a disclosure so the results stay visible in a narrow panel. */
 export function SupportFilters({ value, onChange }: SupportFiltersProps) {
-  const active =
-    Number(value.freeOnly) + Number(value.selfOnly) + value.delivery.length + (value.age.trim() ? 1 : 0);
+  const active = Number(value.freeOnly) + Number(value.selfOnly) + value.delivery.length + (value.age.trim() ? 1 : 0);
   const toggleDelivery = (d: Delivery) =>
     onChange({
       ...value,
@@ -21,12 +21,40 @@ export function SupportFilters({ value, onChange }: SupportFiltersProps) {
       <summary>Filters{active ? ` (${active} on)` : ''}</summary>
       <fieldset>
         <legend class="visually-hidden">Filter results</legend>
+        <div class="need-filter">
+          <label for="filter-need">Add a need</label>
+          <select
+            id="filter-need"
+            value=""
+            onChange={(e) => {
+              const id = (e.target as HTMLSelectElement).value;
+              if (id && !value.categories.includes(id)) onChange({ ...value, categories: [...value.categories, id] });
+            }}
+          >
+            <option value="">Choose a need…</option>
+            {categories
+              .filter((c) => !value.categories.includes(c.id))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+          </select>
+        </div>
         <label class="inline">
-          <input type="checkbox" checked={value.freeOnly} onChange={() => onChange({ ...value, freeOnly: !value.freeOnly })} />
+          <input
+            type="checkbox"
+            checked={value.freeOnly}
+            onChange={() => onChange({ ...value, freeOnly: !value.freeOnly })}
+          />
           Free only
         </label>
         <label class="inline">
-          <input type="checkbox" checked={value.selfOnly} onChange={() => onChange({ ...value, selfOnly: !value.selfOnly })} />
+          <input
+            type="checkbox"
+            checked={value.selfOnly}
+            onChange={() => onChange({ ...value, selfOnly: !value.selfOnly })}
+          />
           Self-referral only
         </label>
         {DELIVERIES.map((d) => (

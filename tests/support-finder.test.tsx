@@ -110,3 +110,22 @@ describe('SupportFinder', () => {
     expect(screen.getByRole('status').textContent).toContain('No matching support');
   });
 });
+
+describe('SupportFinder filters', () => {
+  afterEach(cleanup);
+
+  it.each([
+    ['Free only', ['Ashbridge Befriending Service', 'Clearway Debt Advice']],
+    ['Self-referral only', ['Ashbridge Befriending Service']],
+  ])('"%s" keeps only matching assets', (label, expected) => {
+    render(<Harness />);
+    fireEvent.click(screen.getByLabelText(label));
+    expect(resultNames().map((n) => n?.replace(/^\d/, ''))).toEqual(expected);
+  });
+
+  it('adds a need from the list to filter by category', () => {
+    render(<Harness />);
+    fireEvent.change(screen.getByLabelText('Add a need'), { target: { value: 'money' } });
+    expect(resultNames().map((n) => n?.replace(/^\d/, ''))).toEqual(['Clearway Debt Advice']);
+  });
+});
