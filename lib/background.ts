@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerRetentionAlarm } from './retention';
 
 /** Background wiring: open the side panel from the toolbar button (Chrome); alarms are added by their owners. */
 export function registerBackground(): void {
@@ -6,4 +7,5 @@ export function registerBackground(): void {
     ?.sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   void browser;
+  registerRetentionAlarm().catch((err) => console.error('Could not schedule the log clean-up.', err));
 }
