@@ -29,13 +29,18 @@ export default defineConfig({
               description: 'Open the care navigation side panel',
             },
           },
-    storage: { managed_schema: 'managed_schema.json' },
-    browser_specific_settings: {
-      gecko: {
-        id: 'care-navigation@example.nhs.uk',
-        strict_min_version: '115.0',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    // Chrome enterprise policy schema; Firefox reads policy-managed storage from a native manifest instead.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'care-navigation@example.nhs.uk',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });
