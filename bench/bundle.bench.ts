@@ -17,8 +17,8 @@ export function staticGraph(root: string, entries: string[]): { eager: Set<strin
     if (eager.has(file)) return;
     eager.add(file);
     const code = readFileSync(join(root, file), 'utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(resolveChunk(file, m[1]));
-    for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(resolveChunk(file, m[1]));
+    for (const m of code.matchAll(/(?:import|from)\s*["'`]([^"'`]+\.js)["'`]/g)) visit(resolveChunk(file, m[1]));
+    for (const m of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(resolveChunk(file, m[1]));
   };
   for (const e of entries) visit(e);
   for (const f of eager) lazy.delete(f);

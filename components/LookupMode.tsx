@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { copyText } from '@/lib/clipboard';
+import { handoutText } from '@/lib/handout';
 import type { AssetSearch } from '@/lib/search';
 import type { Asset } from '@/lib/types';
 import { SupportFinder } from './SupportFinder';
@@ -15,8 +17,17 @@ export interface LookupModeProps {
  * Look something up outside a conversation (a colleague asks "who does benefits advice?").
  * Nothing is logged here: only a conversation produces a signposting event.
  */
-export function LookupMode({ search, today, staleAfterMonths, onReport }: LookupModeProps) {
+export function LookupMode({ search, today, staleAfterMonths, practiceName, onReport }: LookupModeProps) {
   const [selected, setSelected] = useState<Asset[]>([]);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    const text = handoutText(selected, {
+      practiceName,
+      intro: 'Here are the details of local support we talked about:',
+      closing: 'If anything has changed, please let the practice know.',
+    });
+    setCopied((await copyText(text)) ? `Details of ${selected.length} copied.` : 'Copying was blocked by the browser.');
+  };
   return (
     <section aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">Look up support</h2>
@@ -31,6 +42,16 @@ export function LookupMode({ search, today, staleAfterMonths, onReport }: Lookup
         staleAfterMonths={staleAfterMonths}
         onReport={onReport}
       />
+      {selected.length > 0 && (
+        <div class="lookup-actions">
+          <button type="button" class="primary" onClick={copy}>
+            Copy details of {selected.length} chosen
+          </button>
+          <p role="status" class="hint">
+            {copied}
+          </p>
+        </div>
+      )}
     </section>
   );
 }
