@@ -41,7 +41,9 @@ await panel.goto(`chrome-extension://${id}/sidepanel.html`);
 
 if (headed) {
   console.log(`Chromium is open with the extension loaded (id ${id}).`);
-  console.log('The side panel page is open in a tab; click the toolbar button or press Alt+Shift+C for the real side panel.');
+  console.log(
+    'The side panel page is open in a tab; click the toolbar button or press Alt+Shift+C for the real side panel.',
+  );
   console.log('Close the browser window to finish.');
   await new Promise((done) => context.on('close', done));
 } else {
@@ -51,7 +53,7 @@ if (headed) {
   await panel.getByRole('heading', { name: /Care navigation/ }).waitFor();
   await panel.waitForTimeout(500);
   await panel.screenshot({ path: join(out, 'sidepanel.png'), fullPage: true });
-  await panel.goto(`chrome-extension://${id}/sidepanel.html#lookup`);
+  await panel.getByRole('button', { name: 'Look up support' }).click();
   await panel.getByLabel('Search support').fill('lonely');
   await panel.waitForTimeout(300);
   await panel.screenshot({ path: join(out, 'sidepanel-search.png'), fullPage: true });
