@@ -329,7 +329,8 @@ type Loose = Record<string, unknown>;
 function normaliseText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return value === undefined || value === null ? undefined : (value as string);
-  const trimmed = value.trim();
+  // One line-ending style, so a description reads the same whichever system saved the file.
+  const trimmed = value.replace(/\r\n?/g, '\n').trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -339,7 +340,7 @@ function normaliseList(value: unknown): unknown {
   if (!items) return value;
   const out: unknown[] = [];
   for (const item of items) {
-    const v = typeof item === 'string' ? item.trim() : item;
+    const v = typeof item === 'string' ? item.replace(/\r\n?/g, '\n').trim() : item;
     if (v === '' || v === undefined || v === null) continue;
     if (!out.includes(v)) out.push(v);
   }
