@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerFeedAlarm } from './feed';
 import { registerRetentionAlarm } from './retention';
 
 /** Background wiring: open the side panel from the toolbar button (Chrome); alarms are added by their owners. */
@@ -8,4 +9,5 @@ export function registerBackground(): void {
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   void browser;
   registerRetentionAlarm().catch((err) => console.error('Could not schedule the log clean-up.', err));
+  registerFeedAlarm().catch((err) => console.error('Could not schedule the directory feed refresh.', err));
 }
