@@ -343,8 +343,8 @@ function parseCsv(input: string): ParseResult {
   }
 
   const missing: string[] = [];
-  if (!taken.has('name')) missing.push('"name"');
-  if (!taken.has('categories')) missing.push('"categories"');
+  if (!taken.has('name')) missing.push('the "name" column');
+  if (!taken.has('categories')) missing.push('the "categories" column');
   if (!['phone', 'email', 'website', 'address'].some((f) => taken.has(f as AssetKey))) {
     missing.push('a contact column ("phone", "email", "website" or "address")');
   }
@@ -355,12 +355,13 @@ function parseCsv(input: string): ParseResult {
       .slice(0, 12)
       .map((h) => `"${clip(h, 30)}"`)
       .join(', ');
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
     return {
       assets: [],
       errors: [
         {
           line: lines[headerIndex],
-          message: `The header row has no ${missing.join(' or ')} column, so no rows could be read. The first row must name the columns (found: ${found || 'nothing'}).`,
+          message: `The header row is missing ${list}, so no rows could be read. The first row must name the columns (found: ${found || 'nothing'}).`,
         },
       ],
       warnings: result.warnings,
@@ -539,9 +540,12 @@ function parseJsonValue(value: unknown): ParseResult {
 
 type Detected = { format: DirectoryFormat; json?: JsonParse };
 
+// A bare JSON value (`42`, `null`, `"x"`) is a wrong-shaped JSON file, not a one-column CSV.
+const JSON_SCALAR = /^\s*(?:-?\d[\d.eE+-]*|true|false|null|"(?:[^"\\\n]|\\.)*")\s*$/;
+
 function detect(text: string): Detected {
   const start = text.trimStart()[0];
-  if (start !== '{' && start !== '[') return { format: 'csv' };
+  if (start !== '{' && start !== '[' && !JSON_SCALAR.test(text)) return { format: 'csv' };
   const json = readJson(text);
   if (json.ok && looksLikeOruk(json.value)) return { format: 'oruk', json };
   return { format: 'json', json };
