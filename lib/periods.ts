@@ -55,6 +55,12 @@ export function periodFor(kind: Exclude<PeriodKind, 'custom'>, now: Date): Perio
   }
 }
 
+/** The whole calendar month before the one containing `now` (for the monthly feedback report). */
+export function lastMonth(now: Date): Period {
+  const to = startOfMonth(now);
+  return { kind: 'month', from: new Date(to.getFullYear(), to.getMonth() - 1, 1), to };
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses `YYYY-MM-DD` (the value of an `<input type="date">`) as local midnight; null if not a real date. */

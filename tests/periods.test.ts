@@ -1,6 +1,7 @@
 import {
   customPeriod,
   describePeriod,
+  lastMonth,
   localDateKey,
   parseLocalDate,
   periodFor,
@@ -33,6 +34,13 @@ describe('periodFor', () => {
     const p = periodFor(kind, new Date(now));
     expect([iso(p.from), iso(p.to)]).toEqual([from, to]);
   });
+});
+
+it('last month runs from the first of the previous local month, across the year end', () => {
+  const p = lastMonth(new Date('2025-01-01T00:30:00Z'));
+  expect([iso(p.from), iso(p.to)]).toEqual(['2024-12-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z']);
+  const apr = lastMonth(new Date('2025-05-02T12:00:00Z'));
+  expect([iso(apr.from), iso(apr.to)]).toEqual(['2025-03-31T23:00:00.000Z', '2025-04-30T23:00:00.000Z']);
 });
 
 describe('customPeriod', () => {
