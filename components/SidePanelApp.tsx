@@ -4,7 +4,9 @@ import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
 import { bootPanel, type PanelData } from '@/lib/panel-boot';
 import { reportProblem } from '@/lib/reports';
+import { type LoadedScript, loadScript } from '@/lib/script-store';
 import type { Asset } from '@/lib/types';
+import { Conversation } from './Conversation';
 import { LookupMode } from './LookupMode';
 import { PanelHeader } from './PanelHeader';
 import { ProblemList } from './ProblemList';
@@ -17,7 +19,7 @@ const mark = (name: string) => performance.mark(name);
 
 export function SidePanelApp() {
   const [data, setData] = useState<PanelData | null>(null);
-  const script = true;
+  const [script, setScript] = useState<LoadedScript | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [counts, setCounts] = useState<{ today: number; week: number } | null>(null);
   const [mode, setMode] = useState<Mode>(location.hash === '#lookup' ? 'lookup' : 'conversation');
@@ -41,6 +43,9 @@ export function SidePanelApp() {
         void refreshCounts(d);
       })
       .catch((err) => setFatal(`The panel could not start: ${err instanceof Error ? err.message : String(err)}`));
+    loadScript()
+      .then(setScript)
+      .catch((err) => setFatal(`The script could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
   }, [today, refreshCounts]);
 
   useEffect(() => {
@@ -133,7 +138,16 @@ export function SidePanelApp() {
             onReport={data.db ? setReporting : undefined}
           />
         ) : (
-          <p>The guided conversation is being built. Use Look up support.</p>
+          <Conversation
+            script={script}
+            search={data.search}
+            assetsById={data.assetsById}
+            settings={data.settings.settings}
+            today={today}
+            now={() => new Date()}
+            onRecord={onRecord}
+            onUndo={onUndo}
+          />
         )}
       </main>
     </div>
