@@ -158,7 +158,7 @@ export function DashboardScript({ now = () => new Date() }: DashboardScriptProps
     }
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once; later changes arrive through onScriptChanged
+  // Load once; later changes arrive through onScriptChanged.
   useEffect(() => {
     void refresh();
     return onScriptChanged(() => {

@@ -36,6 +36,7 @@ export function StepSupport(props: StepSupportProps) {
         {step.heading}
       </h2>
       <p>{step.prompt}</p>
+      <p class="hint">{step.linkWorker}</p>
       <p class="hint">
         Press 1 to 9 to choose a result, Enter to go on. {selected.length > 0 && `${selected.length} chosen.`}
       </p>
@@ -47,23 +48,22 @@ export function StepSupport(props: StepSupportProps) {
         today={props.today}
         staleAfterMonths={props.staleAfterMonths}
       />
-      <p class="error-message" role="status" aria-live="polite">
-        {props.message ?? ''}
-      </p>
-      <div class="options">
-        <button type="button" class="primary" aria-keyshortcuts="Enter" onClick={props.onContinue}>
-          Continue with {selected.length} chosen <kbd>Enter</kbd>
-        </button>
-        <button type="button" aria-keyshortcuts="N" onClick={props.onNothingSuitable}>
-          <kbd>N</kbd> Nothing suitable
-        </button>
-      </div>
-      <div class="link-worker notice">
-        <p>{step.linkWorker}</p>
-        <button type="button" aria-keyshortcuts="L" onClick={props.onLinkWorker}>
-          <kbd>L</kbd> Refer to the social prescribing link worker
-        </button>
-        <p class="hint">Link worker: {linkWorkerWait(props.linkWorkerWaitWeeks)}.</p>
+      <div class="step-actions">
+        <p class="error-message" role="status" aria-live="polite">
+          {props.message ?? ''}
+        </p>
+        <div class="options">
+          <button type="button" class="primary" aria-keyshortcuts="Enter" onClick={props.onContinue}>
+            Continue with {selected.length} chosen <kbd>Enter</kbd>
+          </button>
+          <button type="button" aria-keyshortcuts="N" onClick={props.onNothingSuitable}>
+            <kbd>N</kbd> Nothing suitable
+          </button>
+          <button type="button" aria-keyshortcuts="L" onClick={props.onLinkWorker}>
+            <kbd>L</kbd> Link worker
+          </button>
+        </div>
+        <p class="hint">Social prescribing link worker: {linkWorkerWait(props.linkWorkerWaitWeeks)}.</p>
       </div>
     </>
   );

@@ -268,7 +268,7 @@ describe('Conversation by keyboard', () => {
     await press('Enter');
     await press('1');
     await press('Enter');
-    expect(screen.getByText(new RegExp(`Link worker: ${text}`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`link worker: ${text}`, 'i'))).toBeTruthy();
   });
 
   it('undoes the last log with U and puts the conversation back to correct it', async () => {
