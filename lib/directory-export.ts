@@ -58,7 +58,7 @@ export function exportCsv(assets: Asset[]): string {
     { fields: [...CSV_COLUMNS], data: rows },
     { newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', delimiter: ',', header: true },
   );
-  return `\uFEFF${body}\r\n`;
+  return `\uFEFF${body.replace(/(\r\n)+$/, '')}\r\n`;
 }
 
 /** Native JSON: `{ "assets": [...] }`, readable and diffable. */

@@ -43,7 +43,8 @@ describe('loadDirectory', () => {
     expect(dir.origin).toBe('demo');
     expect(dir.source).toBe('bundled');
     expect(Array.isArray(dir.assets)).toBe(true);
-    expect(Array.isArray(dir.problems)).toBe(true);
+    // The shipped demo must pass the same rules as any import.
+    expect(dir.problems).toEqual([]);
     for (const a of dir.assets) expect(a.source).toBe('bundled');
   });
 
@@ -167,5 +168,44 @@ describe('editing', () => {
     const dir = await loadDirectory(db);
     expect(dir.origin).toBe('stored');
     expect(ids(dir.assets)).toEqual(ids([...demo.assets, asset('mine')]));
+  });
+});
+
+describe('a broken bundled demo directory', () => {
+  afterEach(() => {
+    vi.doUnmock('../data/demo-directory.json');
+    vi.resetModules();
+  });
+
+  it('skips bad demo entries, lists them, and still returns the good ones', async () => {
+    vi.resetModules();
+    vi.doMock('../data/demo-directory.json', () => ({
+      default: [
+        { id: 'good', name: 'Good', categories: ['money'], phone: '1', status: 'active' },
+        { id: 'bad', name: 'Bad', categories: ['money'], email: 'bob@', status: 'active' },
+        { name: 'No id but fine', categories: ['food'], website: 'www.example.org' },
+        { id: 'good', name: 'Good again', categories: ['money'], phone: '1' },
+        42,
+      ],
+    }));
+    const store = await import('../lib/directory-store');
+    const dir = await store.loadDirectory(db);
+    expect(dir.origin).toBe('demo');
+    expect(dir.assets.map((a) => a.name)).toEqual(['Good', 'No id but fine']);
+    expect(dir.assets.every((a) => a.source === 'bundled')).toBe(true);
+    expect(dir.problems).toEqual([
+      expect.stringMatching(/^demo entry "Bad" was skipped: .*email "bob@" is not a valid email address/),
+      expect.stringMatching(/^demo entry number 5 was skipped/),
+      'demo entry "Good again" was skipped: id "good" is used by an earlier entry',
+    ]);
+  });
+
+  it('a demo file that is not a list gives a problem, not a blank panel crash', async () => {
+    vi.resetModules();
+    vi.doMock('../data/demo-directory.json', () => ({ default: { hello: 'world' } }));
+    const store = await import('../lib/directory-store');
+    const dir = await store.loadDirectory(db);
+    expect(dir.assets).toEqual([]);
+    expect(dir.problems).toEqual(['The demo directory is not a list of assets.']);
   });
 });
