@@ -1,6 +1,6 @@
-import { syntheticDirectory } from './synthetic';
-import { percentile, ms, type BenchSection } from './types';
 import { launchExtension, removeProfile } from '../tests/e2e/browser';
+import { syntheticDirectory } from './synthetic';
+import { type BenchSection, ms, percentile } from './types';
 
 const OPENS = 12;
 
@@ -47,7 +47,10 @@ export default async function panelOpen(): Promise<BenchSection> {
         const store = tx.objectStore('assets');
         store.clear();
         for (const a of list) store.put(a);
-        tx.objectStore('meta').put({ origin: 'stored', source: 'bench', updatedAt: new Date().toISOString() }, 'directory');
+        tx.objectStore('meta').put(
+          { origin: 'stored', source: 'bench', updatedAt: new Date().toISOString() },
+          'directory',
+        );
         tx.oncomplete = () => ok();
         tx.onerror = () => fail(tx.error);
       });

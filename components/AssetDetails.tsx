@@ -1,12 +1,5 @@
 import { categoryLabel } from '@/lib/categories';
-import {
-  ageText,
-  COST_LABELS,
-  DELIVERY_LABELS,
-  longDate,
-  REFERRAL_LABELS,
-  waitingText,
-} from '@/lib/format';
+import { ageText, COST_LABELS, DELIVERY_LABELS, longDate, REFERRAL_LABELS, waitingText } from '@/lib/format';
 import type { Asset } from '@/lib/types';
 
 export interface AssetDetailsProps {
@@ -28,14 +21,16 @@ export function AssetDetails({ asset, stale, why, onReport }: AssetDetailsProps)
         {asset.website.replace(/^https?:\/\//, '')}
       </a>,
     ]);
-  if (asset.address || asset.postcode) rows.push(['Address', [asset.address, asset.postcode].filter(Boolean).join(', ')]);
+  if (asset.address || asset.postcode)
+    rows.push(['Address', [asset.address, asset.postcode].filter(Boolean).join(', ')]);
   if (asset.openingTimes) rows.push(['Opening times', asset.openingTimes]);
   if (asset.cost) rows.push(['Cost', COST_LABELS[asset.cost]]);
   if (asset.referral) rows.push(['How to get in', REFERRAL_LABELS[asset.referral]]);
   rows.push(['Waiting time', waitingText(asset)]);
   const age = ageText(asset);
   if (age) rows.push(['Age', age]);
-  if (asset.delivery?.length) rows.push(['How it is delivered', asset.delivery.map((d) => DELIVERY_LABELS[d]).join(', ')]);
+  if (asset.delivery?.length)
+    rows.push(['How it is delivered', asset.delivery.map((d) => DELIVERY_LABELS[d]).join(', ')]);
   if (asset.area) rows.push(['Area', asset.area]);
   if (asset.eligibility) rows.push(['Who it is for', asset.eligibility]);
   if (asset.accessibility) rows.push(['Accessibility', asset.accessibility]);
