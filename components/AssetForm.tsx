@@ -396,8 +396,8 @@ export function AssetForm({ asset, idTaken, today, onSave, onDelete, onCancel }:
             </select>
           </div>
           <div class="form-row">
-            {text('minAge', 'Youngest age (optional)', { inputMode: 'numeric' })}
-            {text('maxAge', 'Oldest age (optional)', { inputMode: 'numeric' })}
+            {text('minAge', 'Minimum age (optional)', { inputMode: 'numeric' })}
+            {text('maxAge', 'Maximum age (optional)', { inputMode: 'numeric' })}
           </div>
           {text('eligibility', 'Who can use it (optional)', { multiline: true })}
           {text('accessibility', 'Accessibility (optional)', { multiline: true })}

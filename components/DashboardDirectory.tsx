@@ -364,6 +364,8 @@ export function DashboardDirectory(props: DashboardDirectoryProps) {
         onParsed={(file) => setPending({ kind: 'file', file, diff: preview(file.parsed) })}
       />
       <FeedConnection
+        // A new address (saved elsewhere, or by policy) starts the form afresh.
+        key={settings.feedUrl}
         db={db}
         feedUrl={settings.feedUrl}
         urlLocked={lockedKeys.includes('feedUrl')}

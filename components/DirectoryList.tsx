@@ -120,8 +120,14 @@ export function DirectoryList(props: DirectoryListProps) {
                 <button type="button" onClick={() => props.onEdit(a)} disabled={locked}>
                   Edit<span class="visually-hidden"> {a.name}</span>
                 </button>
-                <button type="button" onClick={() => props.onVerify(a)} disabled={locked || busy}>
-                  Mark verified today<span class="visually-hidden">: {a.name}</span>
+                <button
+                  type="button"
+                  onClick={() => props.onVerify(a)}
+                  disabled={locked || busy}
+                  // A label, not a hidden span: the span made the name "today : name" in some browsers.
+                  aria-label={`Mark verified today: ${a.name}`}
+                >
+                  Mark verified today
                 </button>
                 <button
                   type="button"

@@ -65,7 +65,6 @@ export function FeedConnection(props: FeedConnectionProps) {
   const abort = useRef<AbortController | null>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setAddress(feedUrl), [feedUrl]);
   useEffect(() => {
     let live = true;
     if (feedUrl) void hasFeedPermission(feedUrl, props.permissions).then((ok) => live && setGranted(ok));

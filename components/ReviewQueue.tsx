@@ -78,8 +78,14 @@ export function ReviewQueue(props: ReviewQueueProps) {
           Edit<span class="visually-hidden"> {a.name}</span>
         </button>
         {verify && (
-          <button type="button" onClick={() => props.onVerify(a)} disabled={locked || busy}>
-            Mark verified today<span class="visually-hidden">: {a.name}</span>
+          <button
+            type="button"
+            onClick={() => props.onVerify(a)}
+            disabled={locked || busy}
+            // A label, not a hidden span: the span made the name "today : name" in some browsers.
+            aria-label={`Mark verified today: ${a.name}`}
+          >
+            Mark verified today
           </button>
         )}
         {a.status === 'active' && (
