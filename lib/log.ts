@@ -208,15 +208,18 @@ function safeIso(at: string): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-// Counts in a null-prototype object, so ids such as "constructor" or "__proto__" are ordinary keys.
-function tally(): Record<string, number> {
-  return Object.create(null) as Record<string, number>;
+// Maps, not objects: ids are arbitrary strings (even "__proto__"), and Map lookups stay fast with
+// hundreds of distinct asset ids where object keys fall back to slow dictionary mode.
+type Tally = Map<string, number>;
+
+function bump(t: Tally, key: string): void {
+  t.set(key, (t.get(key) ?? 0) + 1);
 }
 
-function plain(counts: Record<string, number>): Record<string, number> {
+function plain(counts: Tally): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const key of Object.keys(counts))
-    Object.defineProperty(out, key, { value: counts[key], enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of counts)
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -274,9 +277,9 @@ function swap(a: Float64Array, i: number, j: number): void {
 export function summariseEvents(events: readonly SignpostEvent[], options: SummaryOptions = {}): EventSummary {
   const from = bound(options.from, 'from');
   const to = bound(options.to, 'to');
-  const byOutcome = tally();
-  const byCategory = tally();
-  const byAsset = tally();
+  const byOutcome: Tally = new Map();
+  const byCategory: Tally = new Map();
+  const byAsset: Tally = new Map();
   const durations = new Float64Array(events.length);
   let total = 0;
   let timed = 0;
@@ -284,11 +287,11 @@ export function summariseEvents(events: readonly SignpostEvent[], options: Summa
     const e = events[i];
     if (!inRange(e.at, from, to)) continue;
     total++;
-    byOutcome[e.outcome] = (byOutcome[e.outcome] ?? 0) + 1;
+    bump(byOutcome, e.outcome);
     const cats = e.categories;
-    for (let c = 0; c < cats.length; c++) byCategory[cats[c]] = (byCategory[cats[c]] ?? 0) + 1;
+    for (let c = 0; c < cats.length; c++) bump(byCategory, cats[c]);
     const assets = e.assetIds;
-    for (let a = 0; a < assets.length; a++) byAsset[assets[a]] = (byAsset[assets[a]] ?? 0) + 1;
+    for (let a = 0; a < assets.length; a++) bump(byAsset, assets[a]);
     const d = e.durationSec;
     if (typeof d === 'number' && Number.isFinite(d)) durations[timed++] = d;
   }
@@ -332,20 +335,18 @@ export function summariseDetail(
 ): EventDetail {
   const from = bound(options.from, 'from');
   const to = bound(options.to, 'to');
-  const byChannel = tally();
-  const byDesk = tally();
-  const byHandout = tally();
-  const noSuitableByCategory = tally();
+  const byChannel: Tally = new Map();
+  const byDesk: Tally = new Map();
+  const byHandout: Tally = new Map();
+  const noSuitableByCategory: Tally = new Map();
   const edges = (options.buckets ?? []).map((b) => ({ from: b.from.toISOString(), to: b.to.toISOString() }));
   const counts = new Array<number>(edges.length).fill(0);
   for (const e of events) {
     if (!inRange(e.at, from, to)) continue;
-    byChannel[e.channel] = (byChannel[e.channel] ?? 0) + 1;
-    const desk = e.desk ?? NO_DESK;
-    byDesk[desk] = (byDesk[desk] ?? 0) + 1;
-    byHandout[e.handout] = (byHandout[e.handout] ?? 0) + 1;
-    if (e.outcome === 'no_suitable')
-      for (const c of e.categories) noSuitableByCategory[c] = (noSuitableByCategory[c] ?? 0) + 1;
+    bump(byChannel, e.channel);
+    bump(byDesk, e.desk ?? NO_DESK);
+    bump(byHandout, e.handout);
+    if (e.outcome === 'no_suitable') for (const c of e.categories) bump(noSuitableByCategory, c);
     if (edges.length > 0) {
       const key = e.at.length === 24 ? e.at : safeIso(e.at);
       if (key === null) continue;
