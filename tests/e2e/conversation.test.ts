@@ -188,6 +188,31 @@ describe('guided conversation (keyboard only)', () => {
     await page.close();
   });
 
+  it('loses the sign-off warning once a lead signs off in the dashboard, and gets it back after an edit', async () => {
+    const dash = await openPage(l, 'dashboard', '#script');
+    await dash.getByRole('heading', { name: 'Script' }).waitFor();
+    expect(await dash.getByText(/not signed off/).count()).toBeGreaterThan(0);
+    expect(await axeViolations(dash)).toEqual([]);
+    await screenshot(dash, 'conversation-dashboard-script-unsigned');
+    await dash.getByLabel('Name and role').fill('Dr Asha Patel, GP partner');
+    await dash.getByRole('button', { name: 'Sign off this script' }).click();
+    await expect.poll(() => dash.getByText(/signed off by Dr Asha Patel, GP partner/).count()).toBeGreaterThan(0);
+    await screenshot(dash, 'conversation-dashboard-script-signed');
+
+    const panel = await openPanel();
+    expect(await panel.getByText('Script awaiting local clinical sign-off').count()).toBe(0);
+
+    await dash.getByLabel('Consent question').fill('Would some local support help?');
+    await dash.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dash.getByText(/needs to be signed off again/).count()).toBe(1);
+    await panel.reload();
+    await expect.poll(() => focused(panel)).toBe('H2: Explain and ask');
+    expect(await panel.getByText('Would some local support help?').count()).toBe(1);
+    expect(await panel.getByText('Script awaiting local clinical sign-off').count()).toBe(1);
+    await dash.close();
+    await panel.close();
+  });
+
   it('goes back with Escape and undoes a log with U', async () => {
     const page = await openPanel();
     const before = (await events(page)).length;
