@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DashboardDirectory } from '@/components/DashboardDirectory';
@@ -65,7 +65,7 @@ async function renderTab(props: { db?: Db; fetch?: FetchLike; permissions?: Perm
   await screen.findByRole('heading', { name: /^Directory(Demo)?$/ });
 }
 
-async function chooseFile(text: string | Uint8Array, name = 'practice.csv') {
+async function chooseFile(text: string | Uint8Array<ArrayBuffer>, name = 'practice.csv') {
   const input = screen.getByLabelText('Choose a directory file') as HTMLInputElement;
   const file = new File([text], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
