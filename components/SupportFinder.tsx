@@ -174,9 +174,11 @@ export function SupportFinder({
       />
 
       <p class="result-count" role="status" aria-live="polite">
-        {hits.length === 0
-          ? 'No matching support. Try other words, remove a filter, or choose "Nothing suitable".'
-          : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}${selected.length ? `, ${selected.length} chosen` : ''}`}
+        {hits.length === 0 && !query.trim() && filters.categories.length === 0
+          ? 'Type what the patient said, or add a need, to see matching support.'
+          : hits.length === 0
+            ? 'No matching support. Try other words, remove a filter, or choose "Nothing suitable".'
+            : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}${selected.length ? `, ${selected.length} chosen` : ''}`}
       </p>
 
       <ol id="support-results" class="results" ref={listRef} onKeyDown={onListKey} aria-label="Matching support">

@@ -65,7 +65,11 @@ describe('SupportFinder', () => {
     render(<Harness needs={['money']} />);
     expect(resultNames()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: /Money, debt and benefits/ }));
-    expect(resultNames()).toHaveLength(3);
+    // With no words and no needs there is nothing to rank by: the panel asks for one rather than listing all.
+    expect(resultNames()).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toContain('Type what the patient said');
+    fireEvent.input(screen.getByLabelText('Search support'), { target: { value: 'ashbridge' } });
+    expect(resultNames()).toHaveLength(2);
   });
 
   it.each([
