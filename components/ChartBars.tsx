@@ -13,18 +13,18 @@ interface Props {
   /** What the bars count, for the text summary: "Outcomes", "Needs raised"… */
   title: string;
   rows: readonly BarDatum[];
-  /** Longest labels are shortened on the chart; the table beside it has them in full. */
-  maxLabelChars?: number;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 250;
-const VALUE_WIDTH = 56;
-const BAR_HEIGHT = 20;
-const GAP = 8;
+// Labels sit above their bars, so long need names fit without squeezing the bars.
+const WIDTH = 420;
+const VALUE_WIDTH = 44;
+const LABEL_HEIGHT = 17;
+const BAR_HEIGHT = 13;
+const ROW = LABEL_HEIGHT + BAR_HEIGHT + 8;
+const MAX_LABEL_CHARS = 56;
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+function shorten(text: string): string {
+  return text.length <= MAX_LABEL_CHARS ? text : `${text.slice(0, MAX_LABEL_CHARS - 1).trimEnd()}…`;
 }
 
 /** The chart's text alternative: every bar's label and count, in order. */
@@ -33,11 +33,11 @@ export function barSummary(title: string, rows: readonly BarDatum[]): string {
   return `Bar chart, ${title}: ${rows.map((r) => `${r.label} ${r.shown ?? r.count}`).join('; ')}.`;
 }
 
-/** Horizontal bar chart in plain SVG. Decorative to assistive technology beyond its text summary. */
-export function ChartBars({ title, rows, maxLabelChars = 36 }: Props) {
+/** Horizontal bar chart in plain SVG; assistive technology gets its text summary (the table has the rest). */
+export function ChartBars({ title, rows }: Props) {
   const max = Math.max(1, ...rows.map((r) => (isHidden(r) ? 0 : r.count)));
-  const height = Math.max(1, rows.length) * (BAR_HEIGHT + GAP) + GAP;
-  const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const height = Math.max(1, rows.length) * ROW;
+  const barSpace = WIDTH - VALUE_WIDTH;
   return (
     <svg
       class="chart chart-bars"
@@ -48,21 +48,15 @@ export function ChartBars({ title, rows, maxLabelChars = 36 }: Props) {
       preserveAspectRatio="xMinYMin meet"
     >
       {rows.map((r, i) => {
-        const y = GAP + i * (BAR_HEIGHT + GAP);
+        const y = i * ROW;
         const w = r.count === 0 || isHidden(r) ? 0 : Math.max(2, (r.count / max) * barSpace);
         return (
           <g key={r.label}>
-            <text
-              x={LABEL_WIDTH - 8}
-              y={y + BAR_HEIGHT / 2}
-              text-anchor="end"
-              dominant-baseline="central"
-              class="chart-label"
-            >
-              {shorten(r.label, maxLabelChars)}
+            <text x={0} y={y + LABEL_HEIGHT - 4} class="chart-label">
+              {shorten(r.label)}
             </text>
-            <rect x={LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} class="chart-bar" />
-            <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT / 2} dominant-baseline="central" class="chart-value">
+            <rect x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} class="chart-bar" />
+            <text x={w + 6} y={y + LABEL_HEIGHT + BAR_HEIGHT / 2} dominant-baseline="central" class="chart-value">
               {r.shown ?? r.count}
             </text>
           </g>

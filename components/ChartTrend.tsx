@@ -6,11 +6,13 @@ interface Props {
   points: readonly BarDatum[];
 }
 
-const WIDTH = 640;
-const HEIGHT = 200;
-const LEFT = 36;
+const WIDTH = 420;
+const HEIGHT = 170;
+const LEFT = 30;
 const BOTTOM = 36;
 const TOP = 16;
+// Room for the last date label to be centred under its column without being cut off.
+const RIGHT = 22;
 
 /** The text alternative: total, busiest and quietest buckets. */
 export function trendSummary(unit: string, points: readonly BarDatum[]): string {
@@ -45,7 +47,7 @@ export function ChartTrend({ unit, points }: Props) {
       width="100%"
       preserveAspectRatio="xMinYMin meet"
     >
-      <line x1={LEFT} y1={TOP + plotH} x2={WIDTH - 8} y2={TOP + plotH} class="chart-axis" />
+      <line x1={LEFT} y1={TOP + plotH} x2={WIDTH - RIGHT} y2={TOP + plotH} class="chart-axis" />
       <line x1={LEFT} y1={TOP} x2={LEFT} y2={TOP + plotH} class="chart-axis" />
       <text x={LEFT - 6} y={TOP} text-anchor="end" dominant-baseline="central" class="chart-value">
         {max}
