@@ -32,7 +32,7 @@ export function trendSummary(unit: string, points: readonly BarDatum[]): string 
 /** Conversations per day or week as columns in plain SVG, with a labelled scale. */
 export function ChartTrend({ unit, points }: Props) {
   const max = Math.max(1, ...points.map((p) => (isHidden(p) ? 0 : p.count)));
-  const plotW = WIDTH - LEFT - 8;
+  const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
   const step = plotW / Math.max(1, points.length);
   const colW = Math.max(2, step * 0.7);
