@@ -1,0 +1,181 @@
+/**
+ * Text handling shared by the search index, the vocabulary and the query: one normalisation so that what
+ * a receptionist types and what a directory says meet on the same terms.
+ */
+
+/**
+ * Normalised words in order: lower case, accents folded ("café" → "cafe"), apostrophes dropped inside
+ * words ("can't" → "cant", "men's" → "mens"), "&" read as "and", anything else that is not a letter or
+ * digit a break. A hand-written scanner rather than a chain of regular expressions, because the index
+ * runs it over every description in the directory when the panel opens.
+ */
+export function tokenise(text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let start = -1;
+  let clean = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        clean = true;
+      }
+      continue;
+    }
+    if (c > 127) {
+      if (APOSTROPHE_CODES.has(c)) {
+        if (start >= 0) clean = false;
+        continue;
+      }
+      if (foldChar(c) !== '') {
+        if (start < 0) {
+          start = i;
+          clean = true;
+        }
+        clean = false;
+        continue;
+      }
+    } else if (c === 39 || c === 96) {
+      // ASCII apostrophe or backtick inside a word: skip it, keep the word whole.
+      if (start >= 0) clean = false;
+      continue;
+    }
+    if (start >= 0) {
+      const word = clean ? lower.slice(start, i) : cleanWord(lower, start, i);
+      if (word !== '') out.push(word);
+      start = -1;
+    }
+    if (c === 38) out.push('and');
+  }
+  return out;
+}
+
+/** The words of `text` joined by single spaces. */
+export function normalise(text: string): string {
+  return tokenise(text).join(' ');
+}
+
+const APOSTROPHE_CODES = new Set([0x2019, 0x2018, 0x00b4, 0x02bc]);
+
+function cleanWord(lower: string, from: number, to: number): string {
+  let w = '';
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) w += lower[i];
+    else if (c > 127) w += foldChar(c);
+  }
+  return w;
+}
+
+const foldCache = new Map<number, string>();
+
+/** An accented letter's plain form ("é" → "e", "ß" → "ss"), or "" for anything that is not a letter. */
+function foldChar(code: number): string {
+  let f = foldCache.get(code);
+  if (f === undefined) {
+    const ch = String.fromCharCode(code);
+    f =
+      ch === 'ß'
+        ? 'ss'
+        : ch === 'æ'
+          ? 'ae'
+          : ch === 'œ'
+            ? 'oe'
+            : ch === 'ø'
+              ? 'o'
+              : ch.normalize('NFKD').replace(/[^a-z0-9]/g, '');
+    foldCache.set(code, f);
+  }
+  return f;
+}
+
+/**
+ * A deliberately light stemmer: plurals only ("debts" → "debt", "activities" → "activity"). Heavier
+ * stemming merges words a navigator would keep apart ("caring"/"care", "housing"/"house") and makes
+ * typed prefixes stop matching.
+ */
+export function stem(word: string): string {
+  const n = word.length;
+  if (n <= 4 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (word.endsWith('ies') && n > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/**
+ * Words that carry no need on their own. Phrases in the vocabulary are matched before these are dropped,
+ * so "on my own" and "kicked out" still count.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been but by can could did do does for from had has have he her hers him his i im ' +
+    'in into is it its me my myself of on or our ours she so some than that the their them then there they ' +
+    'this to too us very was we were what when where which who will with would you your yours since about ' +
+    'just really got get gets getting being also am any anything someone somebody something need needs ' +
+    'needed want wants wanted help please thing things like likes liked lot lots bit abit quite now still ever ' +
+    'all up one no not off out anyone anybody everyone everybody go goes going went over after before while ' +
+    'because cos cause if again back day days time times week weeks year years yr yrs old way much many more ' +
+    'most other others every each how why tell told say said says know knows knew think thinks feel feels ' +
+    'feeling make makes made take takes took come comes came give gives gave keep keeps let lets put try ' +
+    'trying tried used should shall may might must cant cannot dont doesnt didnt isnt wont wouldnt couldnt ' +
+    'hasnt havent ive id youre hes shes theyre thats whats theres new own well good bad right sure ok okay ' +
+    'yes maybe'
+  ).split(' '),
+);
+
+/** Longest edit distance accepted as a typo for a word of this length (0 = exact only). */
+export function typoBudget(length: number): number {
+  // Short words are too often real words the directory just does not use ("took" is not "book").
+  if (length < 5) return 0;
+  if (length < 9) return 1;
+  return 2;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent swaps, so "lonley" is one edit from
+ * "lonely"), giving up as soon as it must exceed `max`. `rows` is scratch space reused between calls.
+ */
+export function boundedEditDistance(a: string, b: string, max: number, rows: Int32Array[] = scratchRows): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0 || lb === 0) return Math.max(la, lb);
+  if (rows[0].length < lb + 1) {
+    for (let r = 0; r < 3; r++) rows[r] = new Int32Array(lb + 16);
+  }
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = prev[j - 1] + cost;
+      const del = prev[j] + 1;
+      if (del < v) v = del;
+      const ins = cur[j - 1] + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const swap = prev2[j - 2] + 1;
+        if (swap < v) v = swap;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb];
+}
+
+const scratchRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
