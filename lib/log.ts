@@ -152,9 +152,9 @@ export async function deleteEvent(db: Db, id: string): Promise<void> {
 
 /** Events with `fromIso <= at < toIso`, oldest first, read through the `at` index. */
 export async function eventsBetween(db: Db, fromIso: string, toIso: string): Promise<SignpostEvent[]> {
-  const from = normaliseAt(fromIso);
-  const to = normaliseAt(toIso);
-  if (to <= from) return [];
+  const from = bound(fromIso, 'from');
+  const to = bound(toIso, 'to');
+  if (from === undefined || to === undefined || to <= from) return [];
   return db.getAllFromIndex('events', 'at', IDBKeyRange.bound(from, to, false, true));
 }
 
@@ -191,7 +191,7 @@ export interface SummaryOptions {
 function bound(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new Error(`Summary "${name}" is not a valid date and time: ${value}`);
+  if (Number.isNaN(t)) throw new Error(`The period's "${name}" is not a valid date and time: ${value}`);
   return new Date(t).toISOString();
 }
 

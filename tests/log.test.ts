@@ -164,6 +164,7 @@ describe('deleteEvent and eventsBetween', () => {
     const got = await eventsBetween(db, '2025-03-01T00:00:00.000Z', '2025-03-03T00:00:00.000Z');
     expect(got.map((e) => e.id)).toEqual(['a', 'b']);
     expect(await eventsBetween(db, '2025-03-03T00:00:00Z', '2025-03-01T00:00:00Z')).toEqual([]);
+    await expect(eventsBetween(db, 'soon', '2025-03-01T00:00:00Z')).rejects.toThrow(/"from" is not a valid date/);
   });
 });
 
@@ -238,6 +239,7 @@ describe('summariseEvents', () => {
 
   it('rejects an invalid bound', () => {
     expect(() => summariseEvents(events, { from: 'last Tuesday' })).toThrow(/"from" is not a valid date/);
+    expect(() => summariseEvents(events, { to: '2025-02-30T25:00:00Z' })).toThrow(/"to" is not a valid date/);
   });
 
   it('treats ids like __proto__ and constructor as ordinary keys', () => {
