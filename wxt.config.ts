@@ -6,7 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   webExt: { disabled: true },
-  vite: () => ({ plugins: [preact()], build: { target: 'es2022' } }),
+  vite: () => ({ plugins: [preact()], build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Care navigation side panel',
     description:

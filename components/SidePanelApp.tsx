@@ -4,7 +4,7 @@ import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
 import { bootPanel, type PanelData } from '@/lib/panel-boot';
 import { reportProblem } from '@/lib/reports';
-import { type LoadedScript, loadScript } from '@/lib/script-store';
+import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { Asset } from '@/lib/types';
 import { Conversation } from './Conversation';
 import { LookupMode } from './LookupMode';
@@ -47,6 +47,17 @@ export function SidePanelApp() {
       .then(setScript)
       .catch((err) => setFatal(`The script could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
   }, [today, refreshCounts]);
+
+  // A practice lead editing or signing off the script in the dashboard must show here without a reload.
+  useEffect(
+    () =>
+      onScriptChanged(() => {
+        loadScript()
+          .then(setScript)
+          .catch(() => {});
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (data && mode === 'lookup') mark('search-ready');
