@@ -115,8 +115,11 @@ export function isIsoDate(text: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 export function isValidEmail(text: string): boolean {
@@ -330,7 +333,7 @@ function normaliseText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return value === undefined || value === null ? undefined : (value as string);
   // One line-ending style, so a description reads the same whichever system saved the file.
-  const trimmed = value.replace(/\r\n?/g, '\n').trim();
+  const trimmed = (value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n')).trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -340,7 +343,8 @@ function normaliseList(value: unknown): unknown {
   if (!items) return value;
   const out: unknown[] = [];
   for (const item of items) {
-    const v = typeof item === 'string' ? item.replace(/\r\n?/g, '\n').trim() : item;
+    const v =
+      typeof item === 'string' ? (item.indexOf('\r') === -1 ? item : item.replace(/\r\n?/g, '\n')).trim() : item;
     if (v === '' || v === undefined || v === null) continue;
     if (!out.includes(v)) out.push(v);
   }
@@ -359,10 +363,8 @@ function normaliseNumber(value: unknown): unknown {
 
 /** Lower-case and underscore an enum value, so `Link worker`, `link-worker` and `LINK_WORKER` agree. */
 export function normaliseEnumText(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+  const v = value.trim().toLowerCase();
+  return /[\s-]/.test(v) ? v.replace(/[\s-]+/g, '_') : v;
 }
 
 function normaliseEnum(value: unknown): unknown {
@@ -381,43 +383,78 @@ export function normaliseAsset(input: Asset): Asset;
 export function normaliseAsset(input: unknown): Partial<Asset>;
 export function normaliseAsset(input: unknown): Partial<Asset> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return {};
-  const raw = input as Loose;
-  const out: Loose = {};
-  for (const field of STRING_FIELDS) {
-    const v = normaliseText(raw[field]);
-    if (v !== undefined) out[field] = v;
+  const raw = input as Partial<Record<keyof Asset, unknown>>;
+  const name = normaliseText(raw.name);
+  const organisation = normaliseText(raw.organisation);
+  let id = normaliseText(raw.id);
+  if (id === undefined && typeof name === 'string') {
+    id = deriveAssetId(name, typeof organisation === 'string' ? organisation : undefined);
   }
-  for (const field of LIST_FIELDS) {
-    const v = normaliseList(raw[field]);
-    if (v !== undefined) out[field] = v;
-  }
-  for (const field of NUMBER_FIELDS) {
-    const v = normaliseNumber(raw[field]);
-    if (v !== undefined) out[field] = v;
-  }
-  for (const field of ENUM_FIELDS) {
-    const v = normaliseEnum(raw[field]);
-    if (v !== undefined) out[field] = v;
-  }
-  if (Array.isArray(out.categories)) {
-    out.categories = dedupe(
-      (out.categories as unknown[]).map((c) => {
-        if (typeof c !== 'string') return c;
-        if (c.toLowerCase() === UNCATEGORISED) return UNCATEGORISED;
-        return resolveCategory(c) ?? c;
-      }),
-    );
-  } else if (out.categories === undefined) {
-    out.categories = [];
-  }
-  if (Array.isArray(out.delivery)) out.delivery = dedupe((out.delivery as unknown[]).map(normaliseEnum));
-  if (Array.isArray(out.keywords) && (out.keywords as unknown[]).length === 0) delete out.keywords;
-  if (Array.isArray(out.languages) && (out.languages as unknown[]).length === 0) delete out.languages;
-  if (Array.isArray(out.delivery) && (out.delivery as unknown[]).length === 0) delete out.delivery;
-  if (out.status === undefined) out.status = 'active';
-  if (out.id === undefined && typeof out.name === 'string') {
-    out.id = deriveAssetId(out.name, typeof out.organisation === 'string' ? out.organisation : undefined);
-  }
+  const listed = normaliseList(raw.categories);
+  const categories =
+    listed === undefined
+      ? []
+      : Array.isArray(listed)
+        ? dedupe(
+            listed.map((c) => {
+              if (typeof c !== 'string' || isCategoryId(c)) return c;
+              if (c.toLowerCase() === UNCATEGORISED) return UNCATEGORISED;
+              return resolveCategory(c) ?? c;
+            }),
+          )
+        : listed;
+  const deliveryList = normaliseList(raw.delivery);
+  const delivery = Array.isArray(deliveryList) ? dedupe(deliveryList.map(normaliseEnum)) : deliveryList;
+
+  // Named stores in one fixed order keep every asset the same shape, which V8 keeps fast; building
+  // it with computed keys turns big objects into slow dictionaries (measured in bench/import).
+  const out: Partial<Record<keyof Asset, unknown>> = {};
+  let v: unknown;
+  if (id !== undefined) out.id = id;
+  if (name !== undefined) out.name = name;
+  if (organisation !== undefined) out.organisation = organisation;
+  v = normaliseText(raw.description);
+  if (v !== undefined) out.description = v;
+  out.categories = categories;
+  v = normaliseList(raw.keywords);
+  if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out.keywords = v;
+  v = normaliseText(raw.phone);
+  if (v !== undefined) out.phone = v;
+  v = normaliseText(raw.email);
+  if (v !== undefined) out.email = v;
+  v = normaliseText(raw.website);
+  if (v !== undefined) out.website = v;
+  v = normaliseText(raw.address);
+  if (v !== undefined) out.address = v;
+  v = normaliseText(raw.postcode);
+  if (v !== undefined) out.postcode = v;
+  v = normaliseText(raw.area);
+  if (v !== undefined) out.area = v;
+  v = normaliseText(raw.openingTimes);
+  if (v !== undefined) out.openingTimes = v;
+  v = normaliseEnum(raw.cost);
+  if (v !== undefined) out.cost = v;
+  v = normaliseEnum(raw.referral);
+  if (v !== undefined) out.referral = v;
+  v = normaliseNumber(raw.minAge);
+  if (v !== undefined) out.minAge = v;
+  v = normaliseNumber(raw.maxAge);
+  if (v !== undefined) out.maxAge = v;
+  v = normaliseText(raw.eligibility);
+  if (v !== undefined) out.eligibility = v;
+  v = normaliseText(raw.accessibility);
+  if (v !== undefined) out.accessibility = v;
+  v = normaliseList(raw.languages);
+  if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out.languages = v;
+  v = delivery;
+  if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out.delivery = v;
+  v = normaliseNumber(raw.waitingWeeks);
+  if (v !== undefined) out.waitingWeeks = v;
+  v = normaliseText(raw.lastVerified);
+  if (v !== undefined) out.lastVerified = v;
+  out.status = normaliseEnum(raw.status) ?? 'active';
+  v = normaliseText(raw.source);
+  if (v !== undefined) out.source = v;
   return out as Partial<Asset>;
 }
 
