@@ -47,6 +47,7 @@ export default async function panelOpen(): Promise<BenchSection> {
         const store = tx.objectStore('assets');
         store.clear();
         for (const a of list) store.put(a);
+        tx.objectStore('meta').delete('panel-snapshot');
         tx.objectStore('meta').put(
           { origin: 'stored', source: 'bench', updatedAt: new Date().toISOString() },
           'directory',

@@ -1,5 +1,6 @@
 import { checkAsset, isIsoDate, normaliseAsset } from './asset-rules';
 import type { Db } from './db';
+import { PANEL_SNAPSHOT_KEY } from './panel-snapshot';
 import { type Asset, type AssetStatus, STATUSES } from './types';
 
 /**
@@ -178,6 +179,8 @@ function openWrite(db: Db) {
  */
 async function write<T>(db: Db, work: (tx: WriteTx) => Promise<T>): Promise<T> {
   const tx = openWrite(db);
+  // The side panel's ready-made copy is stale from this write on; deleting it here keeps them in step.
+  tx.objectStore('meta').delete(PANEL_SNAPSHOT_KEY).catch(ignore);
   // Attach a handler now so an abort never surfaces as an unhandled rejection.
   const done = tx.done.then(
     () => undefined,

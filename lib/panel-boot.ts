@@ -1,5 +1,6 @@
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
+import { readPanelSnapshot, writePanelSnapshot } from './panel-snapshot';
 import { type AssetSearch, createAssetSearch } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -52,8 +53,16 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
   let directory: PanelDirectory;
   if (db) {
     try {
-      const loaded = await loadDirectory(db);
-      directory = { assets: loaded.assets, origin: loaded.origin, problems: loaded.problems ?? [] };
+      const snapshot = await readPanelSnapshot(db).catch(() => null);
+      if (snapshot) {
+        directory = { assets: snapshot.assets, origin: 'stored', problems: snapshot.problems };
+      } else {
+        const loaded = await loadDirectory(db);
+        directory = { assets: loaded.assets, origin: loaded.origin, problems: loaded.problems ?? [] };
+        // The demo directory is small and bundled: only a stored directory is worth a snapshot.
+        if (loaded.origin === 'stored')
+          void writePanelSnapshot(db, loaded.assets, directory.problems, new Date()).catch(() => {});
+      }
     } catch (err) {
       directory = await bundledOnly();
       directory.problems.unshift(`The saved directory could not be read (${String(err)}); showing the demo directory.`);
