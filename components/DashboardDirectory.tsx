@@ -57,6 +57,26 @@ function sourceText(source: string | undefined): string {
   return `the feed ${source}`;
 }
 
+const SECTIONS = [
+  ['review-queue-heading', 'Review queue'],
+  ['directory-import-heading', 'Import'],
+  ['feed-heading', 'Feed'],
+  ['directory-export-heading', 'Export'],
+  ['directory-list-heading', 'All assets'],
+] as const;
+
+/** In-page links that move focus to the section without touching the address the dashboard's tabs use. */
+function jumpTo(id: string) {
+  return (e: MouseEvent) => {
+    e.preventDefault();
+    const heading = document.getElementById(id);
+    if (!heading) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    heading.scrollIntoView?.({ block: 'start' });
+  };
+}
+
 /** Directory tab of the practice-lead dashboard: review, edit, import, feed and export. */
 export function DashboardDirectory(props: DashboardDirectoryProps) {
   const now = props.now ?? (() => new Date());
@@ -347,6 +367,17 @@ export function DashboardDirectory(props: DashboardDirectoryProps) {
   return (
     <div class="directory-tab">
       {header}
+      <nav aria-label="Directory sections" class="section-nav">
+        <ul>
+          {SECTIONS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#directory/${id}`} onClick={jumpTo(id)}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <ReviewQueue
         assets={assets}
         reports={reports}
@@ -361,6 +392,7 @@ export function DashboardDirectory(props: DashboardDirectoryProps) {
       />
       <DirectoryImport
         locked={editsLocked}
+        onStart={() => setMessage(null)}
         onParsed={(file) => setPending({ kind: 'file', file, diff: preview(file.parsed) })}
       />
       <FeedConnection

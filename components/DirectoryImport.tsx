@@ -20,6 +20,8 @@ export interface ParsedFile {
 
 export interface DirectoryImportProps {
   locked: boolean;
+  /** A new file was chosen: earlier messages no longer apply. */
+  onStart?(): void;
   onParsed(file: ParsedFile): void;
 }
 
@@ -33,7 +35,7 @@ export async function parseImportFile(file: File): Promise<ParsedFile> {
   return { fileName: file.name, format, parsed, notes };
 }
 
-export function DirectoryImport({ locked, onParsed }: DirectoryImportProps) {
+export function DirectoryImport({ locked, onStart, onParsed }: DirectoryImportProps) {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -62,6 +64,7 @@ export function DirectoryImport({ locked, onParsed }: DirectoryImportProps) {
             const input = e.currentTarget;
             const file = input.files?.[0];
             if (!file) return;
+            onStart?.();
             setError(null);
             setReading(true);
             try {

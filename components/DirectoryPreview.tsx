@@ -127,7 +127,6 @@ export function DirectoryPreview(props: DirectoryPreviewProps) {
           render={(issue, i) => (
             <li key={i}>
               {issue.line !== undefined ? <strong>Line {issue.line}: </strong> : null}
-              {issue.field ? `${fieldName(issue.field)}: ` : ''}
               {issue.message}
             </li>
           )}

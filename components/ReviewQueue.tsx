@@ -19,7 +19,8 @@ export interface ReviewQueueProps {
   onDismiss(assetId: string): void;
 }
 
-const PAGE = 20;
+// A few per group keeps the rest of the tab in reach; "Show more" reveals the others.
+const PAGE = 5;
 
 /** Which assets need a practice lead's attention: reported by reception, out of date, or uncategorised. */
 export function reviewGroups(assets: Asset[], reports: ProblemReport[], today: string, staleAfterMonths: number) {
