@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -154,6 +156,61 @@ describe('file import', () => {
   });
 });
 
+describe('formats', () => {
+  const hsds3 = readFileSync('tests/fixtures/hsds3-service_list.json', 'utf8');
+  const nativeJson = JSON.stringify({
+    assets: [{ id: 'j1', name: 'JSON Group', categories: ['digital'], email: 'j@example.org', status: 'active' }],
+  });
+  const oruk1 = JSON.stringify({
+    totalElements: 1,
+    totalPages: 1,
+    number: 1,
+    first: true,
+    last: true,
+    content: [{ id: 'o1', name: 'Befriending Line', description: 'Telephone befriending', email: 'o@example.org' }],
+  });
+  it.each([
+    ['CSV', csv, 'practice.csv', /\(CSV\)/, 'Carers Café'],
+    ['native JSON', nativeJson, 'practice.json', /\(JSON\)/, 'JSON Group'],
+    ['ORUK v1', oruk1, 'council.json', /\(Open Referral \(ORUK or HSDS\)\)/, 'Befriending Line'],
+    ['HSDS 3', hsds3, 'hsds.json', /\(Open Referral \(ORUK or HSDS\)\)/, 'Community Counselling'],
+  ])('detects %s and previews its assets', async (_what, text, name, formatLabel, newName) => {
+    await renderTab();
+    await chooseFile(text, name);
+    await screen.findByRole('heading', { name: 'Check before importing' });
+    expect(screen.getByText(formatLabel, { exact: false })).toBeTruthy();
+    expect(document.getElementById('preview-added')?.textContent).toContain(newName);
+  });
+});
+
+describe('export', () => {
+  it('downloads the whole directory as CSV and JSON', async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await renderTab();
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    expect(names).toEqual(['care-navigation-directory-2026-03-04.csv', 'care-navigation-directory-2026-03-04.json']);
+    const csvText = await blobs[0].text();
+    expect(csvText).toMatch(/^\uFEFF?id,name,organisation/);
+    expect(csvText).toContain('Lunch Club');
+    expect(
+      JSON.parse(await blobs[1].text())
+        .assets.map((a: Asset) => a.id)
+        .sort(),
+    ).toEqual(['club', 'walk']);
+    click.mockRestore();
+  });
+});
+
 describe('editing', () => {
   it('adds an asset through the form', async () => {
     await renderTab();
@@ -274,6 +331,32 @@ describe('feed connection', () => {
     expect((await loadSettings()).settings.feedUrl).toBe('https://council.example.org/oruk');
     expect(await loadFeedState(db)).toMatchObject({ lastSuccessAt: NOW.toISOString(), lastCount: 150 });
     expect(screen.getByText(/Last fetched .* \(150 services\)/)).toBeTruthy();
+  });
+
+  it('shows page progress and Cancel stops the fetch without changing anything', async () => {
+    const requested: string[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      requested.push(url);
+      const page = Number(new URL(url).searchParams.get('page'));
+      if (page === 2)
+        return new Promise((_ok, fail) =>
+          init?.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError'))),
+        );
+      const content = [{ id: 's1', name: 'Befriending', email: 'b@example.org' }];
+      return new Response(JSON.stringify({ totalPages: 120, number: page, last: false, content }));
+    };
+    await renderTab({ permissions: granting(true).api, fetch });
+    fireEvent.input(screen.getByLabelText('Feed address (API base)'), { target: { value: 'https://big.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect and fetch' }));
+    const bar = await screen.findByLabelText(/Fetched page 1 of 120/);
+    expect(bar.tagName).toBe('PROGRESS');
+    expect((bar as HTMLProgressElement).max).toBe(120);
+    expect((bar as HTMLProgressElement).value).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel fetching' }));
+    await screen.findByText('Fetching was cancelled. The directory has not changed.');
+    expect(requested).toHaveLength(2);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(await ids()).toEqual(['club', 'walk']);
   });
 
   it('does not fetch when the browser refuses access', async () => {
