@@ -13,6 +13,7 @@ import {
 import { handoutContent, handoutText } from '@/lib/handout';
 import type { EventInput } from '@/lib/log';
 import { printSlip } from '@/lib/print';
+import type { ReportReason } from '@/lib/reports';
 import { stepOf } from '@/lib/script';
 import type { LoadedScript } from '@/lib/script-store';
 import type { AssetSearch } from '@/lib/search';
@@ -43,6 +44,8 @@ export interface ConversationProps {
   /** Resolves when the event is durable. */
   onRecord(input: EventInput): Promise<SignpostEvent>;
   onUndo(id: string): Promise<void>;
+  /** "Report a problem" with a directory entry (asset id and reason code only). */
+  onReport?(asset: Asset, reason: ReportReason): Promise<void>;
 }
 
 /** How long "Logged" offers Undo. */
@@ -82,6 +85,7 @@ export function Conversation({
   now,
   onRecord,
   onUndo,
+  onReport,
 }: ConversationProps) {
   const [state, setState] = useState<ConversationState>(() => initialConversation());
   // What the patient said: component memory only, gone when the conversation ends. Never logged.
@@ -439,6 +443,7 @@ export function Conversation({
           onLinkWorker={() => dispatch({ type: 'linkWorker' })}
           onNothingSuitable={() => dispatch({ type: 'nothingSuitable' })}
           onContinue={goOn}
+          onReport={onReport}
         />
       )}
       {screen === 'handover' && (

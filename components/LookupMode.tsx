@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { copyText } from '@/lib/clipboard';
 import { handoutText } from '@/lib/handout';
+import type { ReportReason } from '@/lib/reports';
 import type { AssetSearch } from '@/lib/search';
 import type { Asset } from '@/lib/types';
 import { SupportFinder } from './SupportFinder';
@@ -10,7 +11,7 @@ export interface LookupModeProps {
   today: string;
   staleAfterMonths: number;
   practiceName: string;
-  onReport?(asset: Asset): void;
+  onReport?(asset: Asset, reason: ReportReason): Promise<void>;
 }
 
 /**

@@ -15,10 +15,10 @@ export function ReportProblem({ asset, onSend, onClose }: ReportProblemProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section class="report-problem notice" aria-labelledby="report-heading">
-      <h2 id="report-heading" tabIndex={-1} ref={heading}>
+    <section class="report-problem notice" aria-labelledby={`report-heading-${asset.id}`}>
+      <h3 id={`report-heading-${asset.id}`} tabIndex={-1} ref={heading}>
         Report a problem with {asset.name}
-      </h2>
+      </h3>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -33,10 +33,9 @@ export function ReportProblem({ asset, onSend, onClose }: ReportProblemProps) {
           }
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
+          // The report form is self-contained: its keys must not also drive the conversation around it.
+          e.stopPropagation();
+          if (e.key === 'Escape') onClose();
         }}
       >
         <fieldset>
@@ -48,7 +47,13 @@ export function ReportProblem({ asset, onSend, onClose }: ReportProblemProps) {
           )}
           {REPORT_REASONS.map((r) => (
             <label class="inline block-radio" key={r}>
-              <input type="radio" name="report-reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+              <input
+                type="radio"
+                name={`report-reason-${asset.id}`}
+                value={r}
+                checked={reason === r}
+                onChange={() => setReason(r)}
+              />
               {REPORT_REASON_LABELS[r]}
             </label>
           ))}

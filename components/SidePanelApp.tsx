@@ -3,14 +3,13 @@ import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
 import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
 import { bootPanel, type PanelData } from '@/lib/panel-boot';
-import { reportProblem } from '@/lib/reports';
+import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { Asset } from '@/lib/types';
 import { Conversation } from './Conversation';
 import { LookupMode } from './LookupMode';
 import { PanelHeader } from './PanelHeader';
 import { ProblemList } from './ProblemList';
-import { ReportProblem } from './ReportProblem';
 import './panel.css';
 
 type Mode = 'conversation' | 'lookup';
@@ -23,8 +22,6 @@ export function SidePanelApp() {
   const [fatal, setFatal] = useState<string | null>(null);
   const [counts, setCounts] = useState<{ today: number; week: number } | null>(null);
   const [mode, setMode] = useState<Mode>(location.hash === '#lookup' ? 'lookup' : 'conversation');
-  const [reporting, setReporting] = useState<Asset | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const today = isoDay(new Date());
 
   const refreshCounts = useCallback(async (d: PanelData | null) => {
@@ -75,11 +72,9 @@ export function SidePanelApp() {
     await deleteEvent(data.db, id);
     void refreshCounts(data);
   };
-  const onReport = async (asset: Asset, reason: Parameters<typeof reportProblem>[2]) => {
+  const onReport = async (asset: Asset, reason: ReportReason) => {
     if (!data?.db) throw new Error('Storage is not available, so the report cannot be saved.');
     await reportProblem(data.db, asset.id, reason, new Date());
-    setReporting(null);
-    setNotice(`Thank you. Your report about ${asset.name} has been sent to the practice lead.`);
   };
 
   if (fatal) {
@@ -132,21 +127,14 @@ export function SidePanelApp() {
         </button>
       </nav>
       <ProblemList problems={problems} />
-      {notice && (
-        <p class="success" role="status">
-          {notice}
-        </p>
-      )}
       <main>
-        {reporting ? (
-          <ReportProblem asset={reporting} onSend={(r) => onReport(reporting, r)} onClose={() => setReporting(null)} />
-        ) : mode === 'lookup' ? (
+        {mode === 'lookup' ? (
           <LookupMode
             search={data.search}
             today={today}
             staleAfterMonths={data.settings.settings.staleAfterMonths}
             practiceName={data.settings.settings.practiceName}
-            onReport={data.db ? setReporting : undefined}
+            onReport={data.db ? onReport : undefined}
           />
         ) : (
           <Conversation
@@ -158,6 +146,7 @@ export function SidePanelApp() {
             now={() => new Date()}
             onRecord={onRecord}
             onUndo={onUndo}
+            onReport={data.db ? onReport : undefined}
           />
         )}
       </main>

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import type { ReportReason } from '@/lib/reports';
 import type { SupportStep } from '@/lib/script';
 import type { AssetSearch } from '@/lib/search';
 import type { Asset } from '@/lib/types';
@@ -18,6 +19,7 @@ export interface StepSupportProps {
   onLinkWorker(): void;
   onNothingSuitable(): void;
   onContinue(): void;
+  onReport?(asset: Asset, reason: ReportReason): Promise<void>;
 }
 
 export function linkWorkerWait(weeks: number | null): string {
@@ -47,6 +49,7 @@ export function StepSupport(props: StepSupportProps) {
         onToggle={props.onToggle}
         today={props.today}
         staleAfterMonths={props.staleAfterMonths}
+        onReport={props.onReport}
       />
       <div class="step-actions">
         <p class="error-message" role="status" aria-live="polite">

@@ -2,9 +2,11 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { needsChecking } from '@/lib/asset-rules';
 import { categoryLabel } from '@/lib/categories';
 import { COST_LABELS, REFERRAL_SHORT, waitingText } from '@/lib/format';
+import type { ReportReason } from '@/lib/reports';
 import type { AssetSearch } from '@/lib/search';
 import type { Asset, Delivery, SearchFilters } from '@/lib/types';
 import { AssetDetails } from './AssetDetails';
+import { ReportProblem } from './ReportProblem';
 import { SupportFilters } from './SupportFilters';
 
 export interface SupportFinderProps {
@@ -16,8 +18,8 @@ export interface SupportFinderProps {
   /** ISO date for "needs checking" flags. */
   today: string;
   staleAfterMonths: number;
-  /** Offered on each opened result; stores only the asset id and a reason code. */
-  onReport?(asset: Asset): void;
+  /** Offered on each opened result; stores only the asset id and a reason code. Resolves when saved. */
+  onReport?(asset: Asset, reason: ReportReason): Promise<void>;
 }
 
 /** Results are rendered a page at a time: a county feed can match thousands of assets. */
@@ -66,6 +68,8 @@ export function SupportFinder({
   });
   const [open, setOpen] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const [reported, setReported] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
   const hits = useMemo(() => search.search(query, toSearchFilters(filters)), [search, query, filters]);
@@ -222,7 +226,28 @@ export function SupportFinder({
               </p>
               {isOpen && (
                 <div id={`details-${a.id}`}>
-                  <AssetDetails asset={a} stale={stale} why={hit.why} onReport={onReport && (() => onReport(a))} />
+                  <AssetDetails
+                    asset={a}
+                    stale={stale}
+                    why={hit.why}
+                    onReport={onReport && reporting !== a.id ? () => setReporting(a.id) : undefined}
+                  />
+                  {onReport && reporting === a.id && (
+                    <ReportProblem
+                      asset={a}
+                      onSend={async (reason) => {
+                        await onReport(a, reason);
+                        setReporting(null);
+                        setReported(a.id);
+                      }}
+                      onClose={() => setReporting(null)}
+                    />
+                  )}
+                  {reported === a.id && (
+                    <p class="success" role="status">
+                      Thank you. The practice lead will check this entry.
+                    </p>
+                  )}
                 </div>
               )}
             </li>
