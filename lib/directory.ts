@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ASSET_FIELDS, checkAsset, FIELD_LABELS, isIsoDate, normaliseAsset, normaliseEnumText } from './asset-rules';
-import { resolveCategory } from './categories';
+import { isCategoryId, resolveCategory } from './categories';
 import { looksLikeOruk, parseOrukValue } from './oruk';
 import { type Asset, type Issue, type ParseResult, UNCATEGORISED, type Warning } from './types';
 
@@ -184,7 +184,7 @@ function finishRecord(raw: Record<string, unknown>, source: string, ctx: RecordC
     }
     const t = c.trim();
     if (t === '') continue;
-    const id = t.toLowerCase() === UNCATEGORISED ? UNCATEGORISED : resolveCategory(t);
+    const id = isCategoryId(t) ? t : t.toLowerCase() === UNCATEGORISED ? UNCATEGORISED : resolveCategory(t);
     if (id) {
       if (!known.includes(id)) known.push(id);
     } else unknown.push(t);
