@@ -269,6 +269,33 @@ function looksBinary(text: string): boolean {
 const NOT_TEXT =
   'This does not look like a text file (it contains binary data). Save the directory as "CSV UTF-8" or JSON and try again.';
 
+/** Excel's "Unicode Text" is UTF-16: read as UTF-8 every other character is a NUL. */
+function looksUtf16(text: string): boolean {
+  const sample = text.slice(0, 400);
+  let nulls = 0;
+  for (let i = 1; i < sample.length; i += 2) if (sample.charCodeAt(i) === 0 || sample.charCodeAt(i - 1) === 0) nulls++;
+  return sample.length >= 8 && nulls > sample.length / 4;
+}
+
+const UTF16 =
+  'This file is saved as UTF-16 ("Unicode Text"), which cannot be read. In Excel choose Save As → "CSV UTF-8 (comma delimited)" and try again.';
+
+/**
+ * A file saved in an older encoding (Windows-1252, as some Excel versions do) reaches us with "�" where
+ * "é" or "£" was. The rows are still usable, so this is a warning, with the first line affected.
+ */
+function encodingWarning(text: string): Warning | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at === -1) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    line,
+    message:
+      'Some characters could not be read (they show as "�"): the file is not saved as UTF-8. Names with accents or "£" may be wrong; save it as "CSV UTF-8" and import it again to fix them.',
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- CSV
 
 function parseCsv(input: string): ParseResult {
@@ -607,22 +634,30 @@ export function parseDirectory(text: string, format?: DirectoryFormat): ParseRes
     if (typeof text !== 'string') return fail('Nothing was read: the file could not be opened as text.');
     const body = stripBom(text);
     if (body.trim() === '') return fail('The file is empty.');
+    if (looksUtf16(body)) return fail(UTF16);
     if (looksBinary(body)) return fail(NOT_TEXT);
     const detected = format ? { format, json: undefined } : detect(body);
+    let result: ParseResult;
     switch (detected.format) {
       case 'csv':
-        return parseCsv(body);
+        result = parseCsv(body);
+        break;
       case 'json': {
         const json = detected.json ?? readJson(body);
-        return json.ok ? parseJsonValue(json.value) : json.error;
+        result = json.ok ? parseJsonValue(json.value) : json.error;
+        break;
       }
       case 'oruk': {
         const json = detected.json ?? readJson(body);
-        return json.ok ? parseOrukValue(json.value) : json.error;
+        result = json.ok ? parseOrukValue(json.value) : json.error;
+        break;
       }
       default:
         return fail(`Unknown file format "${String(format)}": use csv, json or oruk.`);
     }
+    const encoding = result.assets.length ? encodingWarning(body) : undefined;
+    if (encoding) result.warnings.unshift(encoding);
+    return result;
   } catch (err) {
     // Defensive: a bug here must show as a readable error, not a blank import screen.
     return fail(`The file could not be read (${err instanceof Error ? err.message : String(err)}).`);

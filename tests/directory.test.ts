@@ -204,6 +204,17 @@ describe('files that cannot be read give one clear error and never throw', () =>
     for (const w of r.warnings) expect(w.message.length).toBeLessThan(300);
   });
 
+  it('a UTF-16 ("Unicode Text") export says how to re-save it', () => {
+    const utf16AsUtf8 = '\uFFFD\uFFFD' + 'name,categories,phone\nA,money,1\n'.split('').join('\u0000');
+    expect(parseDirectory(utf16AsUtf8).errors[0].message).toMatch(/UTF-16.*CSV UTF-8/);
+  });
+
+  it('a Windows-1252 file still imports, with a warning pointing at the first damaged line', () => {
+    const r = parseDirectory('name,categories,phone\nTea,money,1\nCaf\uFFFD,money,2\n');
+    expect(r.assets.map((a) => a.name)).toEqual(['Tea', 'Caf\uFFFD']);
+    expect(r.warnings[0]).toEqual({ line: 3, message: expect.stringMatching(/not saved as UTF-8/) });
+  });
+
   it('a 1 MB line with a real header still gives short messages', () => {
     const r = parseDirectory(`name,categories,phone,${'y'.repeat(1_000_000)}\nA,money,1,x\n`);
     expect(r.assets).toHaveLength(1);
