@@ -197,11 +197,6 @@ function finishRecord(raw: Record<string, unknown>, source: string, ctx: RecordC
           ? 'no category: give at least one known category'
           : `no known category (${unknown.map((u) => `"${clip(u, 40)}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not one of the categories)`,
     });
-  } else if (unknown.length) {
-    ctx.warnings.push({
-      line: ctx.line,
-      message: `${ctx.label()}: ${unknown.map((u) => `"${clip(u, 40)}"`).join(', ')} ${unknown.length === 1 ? 'is not a known category and was' : 'are not known categories and were'} left out`,
-    });
   }
 
   raw.categories = known;
@@ -212,7 +207,20 @@ function finishRecord(raw: Record<string, unknown>, source: string, ctx: RecordC
     issues.push(issue);
   }
   if (issues.length) return { issues };
+  // Only said of rows that are imported: a rejected row's own error is what matters.
+  if (unknown.length) {
+    ctx.warnings.push(
+      withLine(
+        `${ctx.label()}: ${unknown.map((u) => `"${clip(u, 40)}"`).join(', ')} ${unknown.length === 1 ? 'is not a known category and was' : 'are not known categories and were'} left out`,
+        ctx.line,
+      ),
+    );
+  }
   return { asset: asset as Asset };
+}
+
+function withLine(message: string, line?: number): Warning {
+  return line === undefined ? { message } : { line, message };
 }
 
 /** One error per rejected row (so counts are rows), naming the first field at fault and every reason. */
@@ -235,10 +243,12 @@ class AssetCollector {
   add(asset: Asset, where: string, line?: number): void {
     const earlier = this.byId.get(asset.id);
     if (earlier) {
-      this.warnings.push({
-        line,
-        message: `id "${clip(asset.id)}" was already used by ${earlier.where}; the later one (${where}) replaces it`,
-      });
+      this.warnings.push(
+        withLine(
+          `id "${clip(asset.id)}" was already used by ${earlier.where}; the later one (${where}) replaces it`,
+          line,
+        ),
+      );
     }
     this.byId.set(asset.id, { asset, where });
   }

@@ -165,6 +165,12 @@ describe('CSV details', () => {
     expect(r.assets[0].phone).toBe('+44 1234 567890');
   });
 
+  it('says nothing about dropped categories of a row it rejects anyway', () => {
+    const r = parseDirectory(`${HEADER}\na,A,money; knitting,,\n`, 'csv');
+    expect(r.errors[0].message).toMatch(/no contact route/);
+    expect(r.warnings).toEqual([]);
+  });
+
   it('keeps the first of two columns with the same meaning, with a warning', () => {
     const r = parseDirectory('name,categories,phone,Phone\nA,money,1,2\n', 'csv');
     expect(r.assets[0].phone).toBe('1');
