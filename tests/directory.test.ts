@@ -211,7 +211,7 @@ describe('files that cannot be read give one clear error and never throw', () =>
   });
 
   it('a UTF-16 ("Unicode Text") export says how to re-save it', () => {
-    const utf16AsUtf8 = '\uFFFD\uFFFD' + 'name,categories,phone\nA,money,1\n'.split('').join('\u0000');
+    const utf16AsUtf8 = `\uFFFD\uFFFD${'name,categories,phone\nA,money,1\n'.split('').join('\u0000')}`;
     expect(parseDirectory(utf16AsUtf8).errors[0].message).toMatch(/UTF-16.*CSV UTF-8/);
   });
 
