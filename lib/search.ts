@@ -894,8 +894,11 @@ class SearchIndex {
       const bit = this.categoryBit.get(c);
       // A category no asset has matches nothing; beyond 32 categories, fall back to a set.
       if (bit === undefined) continue;
-      if (bit < 0) (catList ??= new Set()).add(c);
-      else catBits |= 1 << bit;
+      if (bit >= 0) catBits |= 1 << bit;
+      else {
+        catList ??= new Set();
+        catList.add(c);
+      }
     }
     let costBits = 0;
     for (const c of filters.cost ?? []) costBits |= 1 << costCode(c);
