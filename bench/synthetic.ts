@@ -661,3 +661,55 @@ const SPECS: Record<string, Spec> = {
 };
 
 const CATEGORY_KEYS = Object.keys(SPECS);
+
+/**
+ * What receptionists type: lay words, slang, misspellings, names, life events. Benchmarks time every
+ * prefix of each ("l", "lo", "lon", ...), as a search box sees them while someone types.
+ */
+export const LAY_QUERIES = [
+  'skint',
+  'lonely since his wife died',
+  'bailiffs',
+  'cant get to the hospital',
+  'benifits',
+  'mens shed',
+  'debt advice',
+  'food bank',
+  'carer for my mum',
+  'dementia',
+  'housebound',
+  'no wifi',
+  'bus pass',
+  'gambling',
+  'booze',
+  'he hits me',
+  'sofa surfing',
+  'kicked out',
+  'chemo',
+  'walking group',
+  'befriending',
+  'anxiety',
+  'lonley',
+  'homless',
+  'eviction notice',
+  'universal credit',
+  'pip appeal',
+  'young carers',
+  'grief',
+  'stop smoking',
+  'wheelchair',
+  'grab rails',
+  'immigration advice',
+  'scam calls',
+  'learn english',
+  'volunteering',
+  'parenting course',
+  'on my own',
+  'widowed',
+  'coffee morning',
+];
+
+/** Every prefix of every query, in typing order. */
+export function keystrokes(queries: readonly string[] = LAY_QUERIES): string[] {
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+}

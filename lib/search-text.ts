@@ -126,6 +126,29 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+const NEGATIONS = new Set([
+  'no',
+  'not',
+  'cant',
+  'cannot',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'wont',
+  'couldnt',
+  'hasnt',
+  'havent',
+]);
+
+/**
+ * Words skipped when matching a vocabulary phrase loosely ("can't really get to hospital" still reads as
+ * "can't get to hospital"): stopwords, except negations, which change what a phrase means.
+ */
+export function isFiller(word: string): boolean {
+  return STOPWORDS.has(word) && !NEGATIONS.has(word);
+}
+
 /** Longest edit distance accepted as a typo for a word of this length (0 = exact only). */
 export function typoBudget(length: number): number {
   // Short words are too often real words the directory just does not use ("took" is not "book").

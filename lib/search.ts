@@ -1,5 +1,5 @@
 import { categoryLabel } from './categories';
-import { boundedEditDistance, STOPWORDS, stem, tokenise, typoBudget, WordTable } from './search-text';
+import { boundedEditDistance, isFiller, STOPWORDS, stem, tokenise, typoBudget, WordTable } from './search-text';
 import type { Asset, SearchFilters } from './types';
 import { type CompiledVocabulary, defaultVocabulary, type VocabularySense } from './vocabulary';
 
@@ -529,11 +529,10 @@ class SearchIndex {
       const sense = vocab.senses.get(key);
       if (sense) return { sense, end: i + len, positions: range(i, i + len) };
     }
-    if (STOPWORDS.has(raw[i])) return undefined;
+    if (isFiller(raw[i])) return undefined;
     // Loose match: the phrase's content words in order, ignoring small words in between.
     const content: number[] = [];
-    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++)
-      if (!STOPWORDS.has(raw[j])) content.push(j);
+    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) if (!isFiller(raw[j])) content.push(j);
     for (let len = content.length; len >= 2; len--) {
       const key = content
         .slice(0, len)

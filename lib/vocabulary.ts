@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import vocabularyData from '../data/vocabulary.json';
 import { categories } from './categories';
-import { STOPWORDS, stem, tokenise } from './search-text';
+import { isFiller, STOPWORDS, stem, tokenise } from './search-text';
 
 /**
  * The lay-language vocabulary (`data/vocabulary.json`): what patients say, linked to need categories and
@@ -166,7 +166,7 @@ function compile(file: VocabularyFile): CompiledVocabulary {
   const merged = new Set<VocabularySense>();
   const addLooseKey = (tokens: string[], key: string) => {
     if (tokens.length < 3) return;
-    const loose = tokens.filter((t) => !STOPWORDS.has(t));
+    const loose = tokens.filter((t) => !isFiller(t));
     if (loose.length >= 2 && loose.length < tokens.length) {
       const looseKey = loose.join(' ');
       if (!looseKeys.has(looseKey)) looseKeys.set(looseKey, key);

@@ -1,0 +1,346 @@
+import { createAssetSearch, type SearchHit, suffixVariants } from '@/lib/search';
+import type { Asset } from '@/lib/types';
+import { compileVocabulary } from '@/lib/vocabulary';
+
+const TODAY = '2026-11-01';
+
+function asset(id: string, name: string, categories: string[], extra: Partial<Asset> = {}): Asset {
+  return {
+    id,
+    name,
+    categories,
+    phone: '01234 567890',
+    status: 'active',
+    cost: 'free',
+    referral: 'self',
+    delivery: ['in_person'],
+    lastVerified: '2026-09-01',
+    area: 'Ashbridge',
+    ...extra,
+  };
+}
+
+const directory: Asset[] = [
+  asset('mens-shed', 'Riverside Men’s Shed', ['loneliness', 'wellbeing'], {
+    organisation: 'Riverside Men’s Shed CIO',
+    description: 'A workshop where men meet, make things and talk.',
+    keywords: ['woodwork', 'peer support'],
+  }),
+  asset('befriending', 'Good Companions Befriending', ['loneliness'], {
+    organisation: 'Age Well',
+    description: 'Weekly telephone befriending for older people who feel lonely or isolated.',
+    keywords: ['befriending', 'social isolation'],
+    delivery: ['phone'],
+  }),
+  asset('lunch-club', 'Friday Lunch Club', ['loneliness', 'food'], {
+    organisation: 'Old Town Community Association',
+    description: 'A hot meal and good company every Friday.',
+    cost: 'low',
+  }),
+  asset('debt', 'Clearway Debt Advice', ['money', 'legal'], {
+    description: 'Free debt advice: priority debts, enforcement agents (bailiffs) and debt relief orders.',
+    keywords: ['debt advice', 'bailiffs', 'debt relief order'],
+  }),
+  asset('benefits', 'Welfare Rights Service', ['money'], {
+    description: 'Benefits maximisation: benefits checks, PIP and Universal Credit claims and appeals.',
+    keywords: ['welfare benefits', 'benefits check', 'PIP', 'universal credit'],
+    minAge: 18,
+  }),
+  asset('food-bank', 'Town Food Bank', ['food'], {
+    description: 'Emergency food parcels with a food bank voucher.',
+    keywords: ['food bank', 'food parcel'],
+    referral: 'professional',
+  }),
+  asset('housing', 'Housing Options Team', ['housing'], {
+    organisation: 'Ashbridge Borough Council',
+    description: 'Homelessness prevention and emergency accommodation, including for people sofa surfing.',
+    keywords: ['homelessness', 'emergency accommodation', 'rough sleeping'],
+  }),
+  asset('bereavement', 'Cruse Bereavement Support', ['bereavement'], {
+    description: 'Support after the death of someone close: bereavement counselling and groups.',
+    keywords: ['bereavement support', 'grief'],
+    delivery: ['in_person', 'online'],
+  }),
+  asset('car-scheme', 'Community Car Scheme', ['transport'], {
+    description: 'Volunteer drivers take people to hospital appointments.',
+    keywords: ['volunteer drivers', 'hospital transport'],
+    cost: 'low',
+  }),
+  asset('digital', 'Library Digital Drop-in', ['digital'], {
+    description: 'Help to get online: free Wi-Fi, smartphones and the NHS App.',
+    keywords: ['digital skills', 'free wifi', 'data bank'],
+  }),
+  asset('carers', 'Carers Centre', ['carers'], {
+    description: 'Support for unpaid carers: carers assessments and breaks.',
+    keywords: ['unpaid carers', 'respite'],
+  }),
+  asset('abuse', 'Safer Futures', ['abuse'], {
+    description: 'Confidential domestic abuse support and safety planning.',
+    keywords: ['domestic abuse', 'IDVA', 'refuge'],
+    delivery: ['phone'],
+  }),
+  asset('young-people', 'Youth Drop-in', ['wellbeing'], {
+    description: 'A place to talk for young people.',
+    minAge: 11,
+    maxAge: 18,
+  }),
+  asset('old-line', 'Old Befriending Line', ['loneliness'], {
+    description: 'Closed telephone befriending line.',
+    status: 'inactive',
+  }),
+];
+
+const search = createAssetSearch(directory, { today: TODAY });
+const ids = (hits: SearchHit[]) => hits.map((h) => h.asset.id);
+const top = (query: string, n = 1) => ids(search.search(query)).slice(0, n);
+
+describe('normalisation', () => {
+  it.each([['MEN’S SHED'], ["men's shed"], ['mens shed'], ['  Mens   Shed  '], ['mens-shed']])(
+    '%j finds the Men’s Shed first',
+    (query) => {
+      expect(top(query)).toEqual(['mens-shed']);
+    },
+  );
+
+  it.each([[''], ['   '], ['the '], ['!!!']])('%j on its own returns nothing', (query) => {
+    expect(search.search(query)).toEqual([]);
+  });
+});
+
+describe('lay words are read through the vocabulary', () => {
+  it.each([
+    ['skint', ['benefits', 'debt']],
+    ['bailiffs', ['debt']],
+    ['sofa surfing', ['housing']],
+    ['kicked out', ['housing']],
+    ['wife passed away', ['bereavement']],
+    ['no wifi', ['digital']],
+    ['cant get to the hospital', ['car-scheme']],
+    ['husband hits me', ['abuse']],
+    ['looking after mum', ['carers']],
+    ['no food in the house', ['food-bank', 'lunch-club']],
+    ['on my own', ['befriending', 'mens-shed', 'lunch-club']],
+  ])('"%s" finds %j among the first results', (query, expected) => {
+    expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe('typo tolerance', () => {
+  it.each([
+    ['lonley', 'befriending'],
+    ['benifits', 'benefits'],
+    ['homless', 'housing'],
+    ['befreinding', 'befriending'],
+    ['bereavment', 'bereavement'],
+    ['Clearwey', 'debt'],
+  ])('"%s" still finds %s first', (query, id) => {
+    expect(top(query)).toEqual([id]);
+  });
+
+  it('does not "correct" short real words into unrelated ones', () => {
+    expect(search.search('took').map((h) => h.asset.id)).not.toContain('food-bank');
+  });
+});
+
+describe('ranking', () => {
+  it.each([
+    ['clearway', 'debt'],
+    ['friday lunch', 'lunch-club'],
+    ['good companions', 'befriending'],
+    ['mens sh', 'mens-shed'],
+    ['safer fut', 'abuse'],
+    ['riverside', 'mens-shed'],
+  ])('an organisation or activity name typed directly ("%s") comes first', (query, id) => {
+    expect(top(query)).toEqual([id]);
+  });
+
+  it('a name match beats a description that only mentions the word', () => {
+    const hits = ids(search.search('befriending'));
+    expect(hits[0]).toBe('befriending');
+  });
+
+  const twin = (id: string, extra: Partial<Asset>) =>
+    asset(id, `Walking Group ${id}`, ['activity'], { description: 'Gentle health walks.', ...extra });
+
+  it.each([
+    ['recently verified', { lastVerified: '2026-10-01' }, { lastVerified: '2023-01-01' }],
+    ['self-referral', { referral: 'self' }, { referral: 'professional' }],
+    ['free', { cost: 'free' }, { cost: 'paid' }],
+    ['no wait', { waitingWeeks: 0 }, { waitingWeeks: 8 }],
+    ['local', { area: 'Ashbridge' }, { area: 'Elsewhere' }],
+  ] as [string, Partial<Asset>, Partial<Asset>][])(
+    'among otherwise equal assets, %s ranks higher',
+    (_rule, better, worse) => {
+      // The worse one comes first in the directory, so only the rule can put the better one ahead.
+      const s = createAssetSearch([twin('b', worse), twin('a', better)], { today: TODAY, localAreas: ['Ashbridge'] });
+      expect(ids(s.search('health walks'))).toEqual(['a', 'b']);
+      expect(ids(s.search('', { categories: ['activity'] }))).toEqual(['a', 'b']);
+    },
+  );
+
+  it('keeps directory order between exact equals', () => {
+    const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
+    expect(ids(s.search('walks'))).toEqual(['x', 'y']);
+  });
+
+  it.each([['old befriending line'], ['befriending'], ['lonely'], ['']])(
+    'never offers an inactive asset (%j)',
+    (query) => {
+      expect(ids(search.search(query, { categories: ['loneliness'] }))).not.toContain('old-line');
+      expect(ids(search.search(query))).not.toContain('old-line');
+    },
+  );
+
+  it('returns hits best first with falling scores', () => {
+    const hits = search.search('lonely');
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+  });
+
+  it('respects a limit', () => {
+    expect(search.search('support', {}, 2)).toHaveLength(2);
+  });
+});
+
+describe('filters', () => {
+  it.each([
+    ['categories', { categories: ['money'] }, (a: Asset) => a.categories.includes('money')],
+    [
+      'several categories',
+      { categories: ['money', 'food'] },
+      (a: Asset) => a.categories.some((c) => ['money', 'food'].includes(c)),
+    ],
+    ['cost', { cost: ['free'] }, (a: Asset) => a.cost === 'free'],
+    ['delivery', { delivery: ['phone'] }, (a: Asset) => a.delivery?.includes('phone') === true],
+    ['referral', { referral: ['self'] }, (a: Asset) => a.referral === 'self'],
+    ['age', { age: 16 }, (a: Asset) => (a.minAge ?? 0) <= 16 && (a.maxAge ?? 200) >= 16],
+  ])('%s: every hit passes and none that passes is missing', (_label, filters, passes) => {
+    for (const query of ['', 'support', 'lonely']) {
+      const hits = search.search(query, filters);
+      expect(hits.every((h) => passes(h.asset))).toBe(true);
+      if (query === '') {
+        const expected = directory.filter((a) => a.status === 'active' && passes(a)).map((a) => a.id);
+        expect(ids(hits).sort()).toEqual(expected.sort());
+      }
+    }
+  });
+
+  it('an empty query with a category lists every active asset in it', () => {
+    expect(ids(search.search('', { categories: ['loneliness'] })).sort()).toEqual(
+      ['befriending', 'lunch-club', 'mens-shed'].sort(),
+    );
+  });
+
+  it('an empty query with no filters lists nothing', () => {
+    expect(search.search('', {})).toEqual([]);
+  });
+
+  it.each([[{ categories: ['no-such-category'] }], [{ cost: ['priceless'] }], [{ referral: ['by magic'] }]])(
+    'an unknown filter value %j matches nothing',
+    (filters) => {
+      expect(search.search('', filters)).toEqual([]);
+      expect(search.search('support', filters)).toEqual([]);
+    },
+  );
+
+  it('combines filters with the query', () => {
+    expect(ids(search.search('lonely', { delivery: ['phone'] }))).toEqual(['befriending']);
+  });
+});
+
+describe('why a result matched', () => {
+  const why = (query: string, id: string) => search.search(query).find((h) => h.asset.id === id)?.why ?? [];
+
+  it.each([
+    ['skint', 'benefits', '"skint" → Money, debt and benefits'],
+    ['mens shed', 'mens-shed', 'name matches "mens shed"'],
+    ['lonley', 'befriending', 'typo "lonley" → "lonely"'],
+    ['befreinding', 'befriending', 'typo "befreinding" → "befriending"'],
+    ['bailiffs', 'debt', 'keywords mentions "bailiff"'],
+    ['sofa surfing', 'housing', '"sofa surfing" → Housing and homelessness'],
+    ['clearway', 'debt', 'name matches "clearway"'],
+    ['age uk', 'befriending', 'organisation matches "age"'],
+  ])('"%s" → %s says %j', (query, id, reason) => {
+    expect(why(query, id)).toContain(reason);
+  });
+
+  it('gives no reason that does not apply', () => {
+    expect(why('skint', 'benefits').join(' ')).not.toContain('Food');
+    expect(why('mens shed', 'mens-shed').some((r) => r.includes('typo'))).toBe(false);
+  });
+
+  it('an empty query with a category says which category', () => {
+    const hit = search.search('', { categories: ['food'] }).find((h) => h.asset.id === 'lunch-club');
+    expect(hit?.why).toEqual(['in Food and essentials']);
+  });
+
+  it('reasons survive JSON (for logs of what was shown, never of the patient)', () => {
+    const [hit] = search.search('skint');
+    expect(JSON.parse(JSON.stringify(hit)).why).toEqual(hit.why);
+  });
+});
+
+describe('suggestCategories', () => {
+  it.each([
+    ['skint', ['money']],
+    ['bailiffs', ['money']],
+    ['lonely since his wife died', ['loneliness', 'bereavement']],
+    ['lonley', ['loneliness']],
+    ['sofa surfing', ['housing']],
+    ['cant get to the hospital', ['transport']],
+    ['no wifi', ['digital']],
+  ])('"%s" suggests %j first', (query, expected) => {
+    const got = search.suggestCategories(query).map((s) => s.category);
+    expect(got.slice(0, expected.length).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([[''], ['xyzzy'], ['the ']])('%j suggests nothing', (query) => {
+    expect(search.suggestCategories(query)).toEqual([]);
+  });
+
+  it('says which words pointed to each category', () => {
+    const suggestions = search.suggestCategories('lonely since his wife died');
+    expect(suggestions.find((s) => s.category === 'loneliness')?.because).toContain('lonely');
+    expect(suggestions.find((s) => s.category === 'bereavement')?.because).toEqual(['wife died']);
+  });
+});
+
+describe('typing', () => {
+  it('every prefix of a query can be searched, and the finished word finds its asset', () => {
+    const query = 'befriending';
+    for (let i = 1; i <= query.length; i++) expect(() => search.search(query.slice(0, i))).not.toThrow();
+    expect(top(query)).toEqual(['befriending']);
+  });
+
+  it('a word still being typed matches by prefix', () => {
+    expect(top('bereav')).toEqual(['bereavement']);
+    expect(top('clearw')).toEqual(['debt']);
+  });
+
+  it('does not change the directory it was given', () => {
+    const copy = structuredClone(directory);
+    createAssetSearch(copy, { today: TODAY }).search('skint');
+    expect(copy).toEqual(directory);
+  });
+
+  it('uses a vocabulary it is given instead of the bundled one', () => {
+    const vocabulary = compileVocabulary({ version: 1, entries: [{ terms: ['quux'], categories: ['transport'] }] });
+    const s = createAssetSearch(directory, { today: TODAY, vocabulary });
+    expect(ids(s.search('quux'))).toEqual(['car-scheme']);
+    expect(s.search('skint')).toEqual([]);
+  });
+});
+
+describe('suffixVariants', () => {
+  it.each([
+    ['volunteering', 'volunteer'],
+    ['walk', 'walking'],
+    ['dancing', 'dance'],
+    ['worried', 'worry'],
+  ])('%s reaches %s', (word, variant) => {
+    expect(suffixVariants(word)).toContain(variant);
+  });
+
+  it('never strips a word down to another word by more than a suffix', () => {
+    expect(suffixVariants('homeless')).not.toContain('home');
+  });
+});

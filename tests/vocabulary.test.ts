@@ -1,0 +1,172 @@
+import vocabularyData from '@/data/vocabulary.json';
+import { categories } from '@/lib/categories';
+import {
+  ALSO_WEIGHT,
+  compileVocabulary,
+  defaultVocabulary,
+  parseVocabulary,
+  termKey,
+  type VocabularyError,
+  type VocabularyFile,
+} from '@/lib/vocabulary';
+
+const problemsOf = (data: unknown): string[] => {
+  try {
+    parseVocabulary(data);
+  } catch (e) {
+    return (e as VocabularyError).problems;
+  }
+  return [];
+};
+
+const entry = (over: Record<string, unknown> = {}) => ({ terms: ['skint'], categories: ['money'], ...over });
+
+describe('bundled vocabulary', () => {
+  const vocab = defaultVocabulary();
+  const file = parseVocabulary(vocabularyData);
+
+  it('is valid and rich', () => {
+    expect(file.entries.length).toBeGreaterThanOrEqual(150);
+    expect(vocab.senses.size).toBeGreaterThanOrEqual(3000);
+  });
+
+  it.each(categories.map((c) => c.id))('links lay words to %s', (id) => {
+    const strong = file.entries.filter((e) => e.categories.includes(id));
+    expect(strong.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ['skint', 'money'],
+    ['brassic', 'money'],
+    ['bailiffs', 'money'],
+    ['DWP', 'money'],
+    ['UC', 'money'],
+    ['PIP', 'money'],
+    ['sofa surfing', 'housing'],
+    ['kicked out', 'housing'],
+    ['on my own', 'loneliness'],
+    ['widowed', 'bereavement'],
+    ['passed away', 'bereavement'],
+    ['chemo', 'conditions'],
+    ['dementia', 'conditions'],
+    ['housebound', 'loneliness'],
+    ["can't read", 'work'],
+    ['no wifi', 'digital'],
+    ['bus pass', 'transport'],
+    ['gambling', 'substance'],
+    ['booze', 'substance'],
+    ['hits me', 'abuse'],
+    ['looking after mum', 'carers'],
+    ['food bank', 'food'],
+    ['grab rails', 'practical'],
+    ['stressed out', 'wellbeing'],
+    ['parenting', 'family'],
+    ['volunteering', 'work'],
+    ['walking group', 'activity'],
+    ['immigration', 'legal'],
+  ])('"%s" points to %s', (term, category) => {
+    const sense = vocab.senses.get(termKey(term).join(' '));
+    expect(sense?.categories.get(category)).toBe(1);
+  });
+
+  it.each([
+    ['lonley', 'lonely'],
+    ['benifits', 'benefit'],
+    ['homless', 'homeless'],
+    ['dementure', 'dementia'],
+    ['alchohol', 'alcohol'],
+  ])('reads the misspelling "%s" as "%s"', (wrong, right) => {
+    expect(vocab.spellings.get(wrong)).toBe(right);
+  });
+
+  it('never treats a lone stopword as a need', () => {
+    expect(vocab.senses.has('me')).toBe(false);
+    expect(vocab.senses.has('will')).toBe(false);
+  });
+});
+
+describe('parseVocabulary', () => {
+  it.each([
+    ['not an object', null, 'must be an object'],
+    ['wrong version', { version: 2, entries: [entry()] }, 'version must be 1'],
+    ['no entries', { version: 1, entries: [] }, 'entries must not be empty'],
+    ['unknown category', { version: 1, entries: [entry({ categories: ['mony'] })] }, '"mony" is not a known category'],
+    ['unknown weak category', { version: 1, entries: [entry({ also: ['fod'] })] }, '"fod" is not a known category'],
+    ['no terms', { version: 1, entries: [entry({ terms: [] })] }, 'terms must list at least one'],
+    ['term without letters', { version: 1, entries: [entry({ terms: ['!!'] })] }, '"!!" has no letters or numbers'],
+    ['no category at all', { version: 1, entries: [entry({ categories: [] })] }, 'must point to at least one category'],
+    ['unexpected field', { version: 1, entries: [entry({ weight: 2 })] }, 'is not a field an entry can have'],
+    [
+      'phrase as a misspelling',
+      { version: 1, entries: [entry()], spellings: { 'lon ley': 'lonely' } },
+      'must be a single word',
+    ],
+    ['non-text term', { version: 1, entries: [entry({ terms: [42] })] }, 'must be text'],
+  ])('rejects %s with a plain reason', (_label, data, message) => {
+    const problems = problemsOf(data);
+    expect(problems.join(' ')).toContain(message);
+  });
+
+  it('names the entry by number and first term', () => {
+    const problems = problemsOf({
+      version: 1,
+      entries: [entry(), entry({ terms: ['brassic'], categories: ['mony'] })],
+    });
+    expect(problems[0]).toMatch(/^Entry 2 \("brassic"\)/);
+  });
+
+  it('lists every problem, not just the first', () => {
+    const problems = problemsOf({
+      version: 1,
+      entries: [entry({ categories: ['a'] }), entry({ categories: ['b'] })],
+    });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('accepts a valid file unchanged', () => {
+    const data = { version: 1, entries: [entry({ also: ['food'], expands: ['benefits check'] })] };
+    expect(parseVocabulary(data).entries).toEqual(data.entries);
+  });
+});
+
+describe('compileVocabulary', () => {
+  const file: VocabularyFile = {
+    version: 1,
+    spellings: { lonley: 'lonely' },
+    entries: [
+      { terms: ['lonely', 'on my own'], categories: ['loneliness'], expands: ['befriending'] },
+      { terms: ['lonely'], categories: [], also: ['wellbeing'], expands: ['peer support'] },
+      { terms: ["can't get to the hospital"], categories: ['transport'] },
+      { terms: ['Debts'], categories: ['money'] },
+    ],
+  };
+  const vocab = compileVocabulary(file);
+
+  it('merges every entry that lists a term', () => {
+    const sense = vocab.senses.get('lonely');
+    expect(Object.fromEntries(sense?.categories ?? [])).toEqual({ loneliness: 1, wellbeing: ALSO_WEIGHT });
+    expect(sense?.expands).toEqual([['befriending'], ['peer', 'support']]);
+  });
+
+  it.each([
+    ['on my own', 'on my own'],
+    ['Debts', 'debt'],
+    ["can't get to the hospital", 'cant get to the hospital'],
+  ])('keys "%s" by its stemmed words "%s"', (term, key) => {
+    expect(vocab.senses.has(key)).toBe(true);
+  });
+
+  it('also matches a phrase by its content words alone', () => {
+    expect(vocab.looseKeys.get('cant hospital')).toBe('cant get to the hospital');
+  });
+
+  it('keeps single words sorted for prefix look-ups', () => {
+    expect(vocab.words).toEqual([...vocab.words].sort());
+    expect(vocab.words).toContain('lonely');
+    expect(vocab.words).not.toContain('on my own');
+  });
+
+  it('stems the corrected spelling', () => {
+    expect(vocab.spellings.get('lonley')).toBe('lonely');
+  });
+});
