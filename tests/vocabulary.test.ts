@@ -153,6 +153,7 @@ describe('compileVocabulary', () => {
     ['Debts', 'debt'],
     ["can't get to the hospital", 'cant get to the hospital'],
   ])('keys "%s" by its stemmed words "%s"', (term, key) => {
+    expect(termKey(term).join(' ')).toBe(key);
     expect(vocab.senses.has(key)).toBe(true);
   });
 
