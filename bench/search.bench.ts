@@ -42,15 +42,18 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
   for (const k of keys) hits += search.search(k).length;
   const ours = timeEach(keys, (k) => search.search(k));
 
-  const sample = keys.filter((_, i) => i % fuseEvery === 0);
+  // fuseEvery 0: ours only (Fuse would take many minutes at this size).
+  const sample = fuseEvery > 0 ? keys.filter((_, i) => i % fuseEvery === 0) : [];
   const oursOnSample = timeEach(sample, (k) => search.search(k));
   let fuse: number[] = [];
   let fuseBuildMs = Number.NaN;
-  t0 = performance.now();
-  const fuseIndex = new Fuse(assets, { keys: FUSE_KEYS });
-  fuseBuildMs = performance.now() - t0;
-  for (const k of sample.slice(0, 5)) fuseIndex.search(k);
-  fuse = timeEach(sample, (k) => fuseIndex.search(k));
+  if (fuseEvery > 0) {
+    t0 = performance.now();
+    const fuseIndex = new Fuse(assets, { keys: FUSE_KEYS });
+    fuseBuildMs = performance.now() - t0;
+    for (const k of sample.slice(0, 5)) fuseIndex.search(k);
+    fuse = timeEach(sample, (k) => fuseIndex.search(k));
+  }
   return {
     n,
     buildMs,
@@ -72,10 +75,15 @@ export function resultTable(results: SizeResult[]): string {
   ];
   for (const r of results) {
     const p = (xs: number[], q: number) => percentile(xs, q);
-    const speed50 = p(r.fuse, 50) / p(r.oursOnSample, 50);
-    const speed95 = p(r.fuse, 95) / p(r.oursOnSample, 95);
+    const fused = r.fuse.length > 0;
+    const speed = fused
+      ? `${(p(r.fuse, 50) / p(r.oursOnSample, 50)).toFixed(0)}× / ${(p(r.fuse, 95) / p(r.oursOnSample, 95)).toFixed(0)}×`
+      : '—';
+    const fuseCols = fused
+      ? `${ms(p(r.fuse, 50))} ms | ${ms(p(r.fuse, 95))} ms | ${r.sampled}${r.fuseEvery > 1 ? ` (every ${r.fuseEvery}th)` : ' (all)'}`
+      : 'not run | not run | —';
     rows.push(
-      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${ms(p(r.fuse, 50))} ms | ${ms(p(r.fuse, 95))} ms | ${r.sampled}${r.fuseEvery > 1 ? ` (every ${r.fuseEvery}th)` : ' (all)'} | ${speed50.toFixed(0)}× / ${speed95.toFixed(0)}× |`,
+      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${fuseCols} | ${speed} |`,
     );
   }
   return rows.join('\n');

@@ -213,7 +213,7 @@ export class WordTable {
   readonly words: string[] = [];
   /** Word indexes found by the last `scan` (the first `count` it returned). */
   buffer = new Int32Array(256);
-  private hashes: number[] = [];
+  private hashes: Int32Array;
   private slots: Int32Array;
   private mask: number;
 
@@ -222,6 +222,7 @@ export class WordTable {
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    this.hashes = new Int32Array(size >> 1);
   }
 
   get size(): number {
@@ -316,7 +317,12 @@ export class WordTable {
   private insert(word: string, h: number, slot: number): number {
     const id = this.words.length;
     this.words.push(word);
-    this.hashes.push(h);
+    if (id >= this.hashes.length) {
+      const bigger = new Int32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.hashes[id] = h;
     this.slots[slot] = id + 1;
     if (this.words.length * 2 > this.slots.length) this.rehash();
     return id;

@@ -794,7 +794,8 @@ class SearchIndex {
         const text = k > 1 && unitWords[a] === k ? PHRASE_BONUS * unitText[a] : unitText[a];
         // An asset in several of the categories a phrase points to fits it better than one in just one.
         const cat = unitCat[a] + EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
-        const c = CATEGORY_SCORE * cat + EXPANSION_SCORE * unitExp[a];
+        // Sector terms count fully inside the categories the words point to, half outside them.
+        const c = CATEGORY_SCORE * cat + EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
         const s = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;
         if (s <= 0) continue;
         if (stamp[a] !== epoch) {
@@ -1286,5 +1287,8 @@ export function suffixVariants(word: string): string[] {
     if (replacement === '') out.push(word + suffix);
     else if (word.endsWith(replacement) && word.length > 3) out.push(word.slice(0, -replacement.length) + suffix);
   }
+  // A doubled consonant before -ed or -ing: "scammed" → "scam", "shopping" → "shop".
+  const m = /^(.*([bdgklmnprt]))\2(ed|ing)$/.exec(word);
+  if (m && m[1].length >= 2) out.push(m[1]);
   return out.filter((v) => v !== word);
 }
