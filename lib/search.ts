@@ -152,6 +152,11 @@ export function createAssetSearch(assets: Asset[], options: SearchOptions = {}):
     assets.filter((a) => a && a.status !== 'inactive'),
     options,
   );
+  // In a browser page, do the first keystroke's one-off work (vocabulary, typo and prefix tables) as soon
+  // as the page is idle, so the panel opens on the index alone and the first keystroke is as quick as the rest.
+  const host = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  if (typeof host.requestIdleCallback === 'function')
+    host.requestIdleCallback(() => index.prepare(), { timeout: 1000 });
   return {
     search: (query, filters, limit) => index.search(query, filters ?? {}, limit),
     suggestCategories: (query) => index.suggestCategories(query),
