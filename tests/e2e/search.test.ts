@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations, type Launched, launchExtension, openPage, removeProfile, screenshot } from './browser';
+
+/**
+ * Lay language typed the way a receptionist types it, in the real panel: the expected support appears in
+ * the top five and the matching need is offered as a chip, which can be accepted.
+ */
+let l: Launched;
+let page: Page;
+beforeAll(async () => {
+  l = await launchExtension();
+  page = await openPage(l, 'sidepanel');
+  await page.getByRole('button', { name: 'Look up support' }).click();
+});
+afterAll(async () => {
+  await l?.context.close();
+  if (l) removeProfile(l.profileDir);
+});
+
+const topFive = () =>
+  page
+    .getByRole('list', { name: 'Matching support' })
+    .locator('li label')
+    .evaluateAll((labels) => labels.slice(0, 5).map((x) => (x.textContent ?? '').replace(/^\d/, '').trim()));
+
+async function type(query: string) {
+  const box = page.getByLabel('Search support');
+  await box.fill('');
+  await box.click();
+  await box.pressSequentially(query, { delay: 25 });
+}
+
+it.each([
+  ['skint', 'Money, debt and benefits', /Clearway Debt Advice|Ashbridge Advice Centre/],
+  ['wife passed away', 'Bereavement and loss', /Bereavement/],
+  ['husband hits me', 'Domestic abuse and personal safety', /Domestic Abuse Service|Safer Futures Refuge/],
+  ['homless', 'Housing and homelessness', /Housing Options|St Aidan/],
+  ['no internet help', 'Digital skills and access', /Device and Data Bank|Library Digital Drop-in/],
+])('"%s" offers %s and finds %s', async (query, chip, expected) => {
+  await type(query);
+  await expect.poll(topFive).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+  const suggestion = page.getByRole('button', { name: new RegExp(`${chip}.*suggested`) });
+  await expect.poll(() => suggestion.count()).toBe(1);
+  await screenshot(page, `search-${query.replace(/\W+/g, '-')}`);
+});
+
+it('accepts a suggested need as a filter and explains why a result matched', async () => {
+  await type('skint');
+  await page.getByRole('button', { name: /Money, debt and benefits.*suggested/ }).click();
+  const on = page.getByRole('button', { name: /Money, debt and benefits/, pressed: true });
+  await expect.poll(() => on.count()).toBe(1);
+  const list = page.getByRole('list', { name: 'Matching support' });
+  const first = (await list.locator('li label').first().textContent())?.replace(/^\d/, '').trim() ?? '';
+  await list.getByRole('button', { name: `Details of ${first}` }).click();
+  await expect.poll(() => list.locator('.asset-details').first().textContent()).toContain('Why it matched');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'search-chip-accepted');
+});
+
+it('puts an organisation typed by name first', async () => {
+  // Take the need accepted in the previous test off again: the name alone must find it.
+  await page.getByRole('button', { name: /Money, debt and benefits/, pressed: true }).click();
+  await type('mens shed');
+  await expect.poll(async () => (await topFive())[0]).toBe('Ashbridge Men’s Shed');
+});
