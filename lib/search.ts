@@ -73,6 +73,7 @@ const SECOND_SIGNAL = 0.35;
 const PHRASE_BONUS = 1.6;
 const EXTRA_CATEGORY = 0.3;
 const COVERAGE_FLOOR = 0.35;
+const CATEGORY_IDF_SCALE = 2;
 const QUALITY_WEIGHT = 0.2;
 const MAX_UNITS = 12;
 const PREFIX_NAME_CAP = 200;
@@ -788,11 +789,12 @@ class SearchIndex {
         effective++;
         effectiveMask |= bit;
         // A word that only weakly points to a need ("mum") matters less when it is missing.
-        const spec = concept ? concept.strongest : 1;
+        const spec = concept ? concept.strongest ** 2 : 1;
         specificity[u] = spec;
         specificityTotal += spec;
       }
       const weight = unit.optional ? 0.5 : 1;
+      const strength = concept ? concept.strongest : 1;
       for (let j = 0; j < uCount; j++) {
         const a = unitTouched[j];
         // The whole phrase, word for word, in the asset says more than its words scattered about.
@@ -811,7 +813,7 @@ class SearchIndex {
           conceptMask[a] = 0;
           touched[touchedCount++] = a;
         }
-        total[a] += weight * s;
+        total[a] += weight * s * strength;
         mask[a] |= bit;
         if (c > 0) conceptMask[a] |= bit;
         if (unitName[a] >= k) nameMask[a] |= bit;
@@ -962,7 +964,9 @@ class SearchIndex {
       const list = this.catMembers.get(c);
       if (!list) continue;
       members.push(list);
-      weights.push(w);
+      // Like a word's idf: belonging to a category most of the directory shares says less.
+      const catIdf = Math.log(1 + this.n / list.length) / Math.log(1 + Math.max(this.n, 2));
+      weights.push(w * Math.min(1.5, CATEGORY_IDF_SCALE * catIdf));
     }
     const expansions: Expansion[] = [];
     for (const e of expands.values()) {
@@ -1007,7 +1011,8 @@ class SearchIndex {
       }
       if (all) {
         assets.push(a);
-        weights.push(w);
+        // Weighted by the rarest word's idf: "postvention" tells more than "peer support".
+        weights.push(w * this.idf[first]);
       }
     }
     const x = { text: key, assets: Int32Array.from(assets), weights: Float32Array.from(weights) };
