@@ -74,6 +74,7 @@ const PHRASE_BONUS = 1.6;
 const EXTRA_CATEGORY = 0.3;
 const COVERAGE_FLOOR = 0.35;
 const CATEGORY_IDF_SCALE = 2;
+const CREDIT_FRACTION = 0.75;
 const QUALITY_WEIGHT = 0.2;
 const MAX_UNITS = 12;
 const PREFIX_NAME_CAP = 200;
@@ -189,6 +190,7 @@ class SearchIndex {
   readonly maxAge: Float32Array;
   // Scratch, reused by every keystroke.
   private readonly total: Float32Array;
+  private readonly coverage: Float32Array;
   private readonly mask: Uint32Array;
   private readonly nameMask: Uint32Array;
   private readonly conceptMask: Uint32Array;
@@ -227,6 +229,7 @@ class SearchIndex {
     this.minAge = new Float32Array(n);
     this.maxAge = new Float32Array(n);
     this.total = new Float32Array(n);
+    this.coverage = new Float32Array(n);
     this.mask = new Uint32Array(n);
     this.nameMask = new Uint32Array(n);
     this.conceptMask = new Uint32Array(n);
@@ -682,8 +685,9 @@ class SearchIndex {
     if (units.length === 0) return this.browse(filters, filter, limit);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
-    const { postStart, postAsset, postWeight, postFields, idf, stamp, total, mask, nameMask, conceptMask, touched } =
+    const { postStart, postAsset, postWeight, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } =
       this;
+    const touched = this.touched;
     const { unitStamp, unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
@@ -705,13 +709,17 @@ class SearchIndex {
       let uCount = 0;
       // Text: a phrase's words each add their best term once; a single word keeps its best-scoring term.
       const k = unit.words.length;
+      // Words the index has never seen ("hard" in "hard of hearing") neither dilute nor block a phrase.
+      let kEff = 0;
+      for (let w = 0; w < k; w++) if (unit.words[w].length > 0) kEff++;
+      const kDiv = Math.max(1, kEff);
       let anyText = false;
       for (let w = 0; w < k; w++) {
         const matches = unit.words[w];
         const mCount = k === 1 ? matches.length : Math.min(1, matches.length);
         for (let m = 0; m < mCount; m++) {
           const id = matches[m].id;
-          const q = (matches[m].quality * idf[id]) / k;
+          const q = (matches[m].quality * idf[id]) / kDiv;
           for (let p = postStart[id], end = postStart[id + 1]; p < end; p++) {
             const a = postAsset[p];
             if (!gatherNew && stamp[a] !== epoch) continue;
@@ -788,35 +796,52 @@ class SearchIndex {
       if (uCount > 0 && !(unit.optional && !onlyOptional)) {
         effective++;
         effectiveMask |= bit;
-        // A word that only weakly points to a need ("mum") matters less when it is missing.
-        const spec = concept ? concept.strongest ** 2 : 1;
+        // A word that only weakly points to a need ("mum"), or that was read as a typo in a longer
+        // query ("moving" → "mowing"), matters less when it is missing.
+        let spec = concept ? concept.strongest ** 2 : 1;
+        if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
         specificity[u] = spec;
         specificityTotal += spec;
       }
       const weight = unit.optional ? 0.5 : 1;
       const strength = concept ? concept.strongest : 1;
+      // Pass 1: each asset's score for this unit (kept in unitText) and the best of them.
+      let best = 0;
       for (let j = 0; j < uCount; j++) {
         const a = unitTouched[j];
         // The whole phrase, word for word, in the asset says more than its words scattered about.
-        const text = k > 1 && unitWords[a] === k ? PHRASE_BONUS * unitText[a] : unitText[a];
+        const text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
         // An asset in several of the categories a phrase points to fits it better than one in just one.
         const cat = unitCat[a] + EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
         // Sector terms count fully inside the categories the words point to, half outside them.
         const c = CATEGORY_SCORE * cat + EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
-        const s = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;
-        if (s <= 0) continue;
+        unitCat[a] = c;
+        const sc = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;
+        unitText[a] = sc;
+        if (sc > best) best = sc;
+      }
+      // Pass 2: add to the totals. An asset "covers" this part of the query in proportion to how close
+      // it comes to the best match for it, so a bare category link does not count as much as the
+      // asset that says it in so many words.
+      const full = CREDIT_FRACTION * best;
+      for (let j = 0; j < uCount; j++) {
+        const a = unitTouched[j];
+        const sc = unitText[a];
+        if (sc <= 0) continue;
         if (stamp[a] !== epoch) {
           stamp[a] = epoch;
           total[a] = 0;
+          coverage[a] = 0;
           mask[a] = 0;
           nameMask[a] = 0;
           conceptMask[a] = 0;
           touched[touchedCount++] = a;
         }
-        total[a] += weight * s * strength;
+        total[a] += weight * sc * strength;
+        if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
-        if (c > 0) conceptMask[a] |= bit;
-        if (unitName[a] >= k) nameMask[a] |= bit;
+        if (unitCat[a] > 0) conceptMask[a] |= bit;
+        if (unitName[a] >= Math.max(1, kEff)) nameMask[a] |= bit;
       }
     }
 
@@ -829,10 +854,7 @@ class SearchIndex {
     for (let j = 0; j < touchedCount; j++) {
       const a = touched[j];
       if (filter.active && !this.passes(filter, a)) continue;
-      let covered = 0;
-      const m = mask[a] & effectiveMask;
-      if (m !== 0) for (let u = 0; u < units.length; u++) if (m & (1 << u)) covered += specificity[u];
-      covered = specificityTotal > 0 ? covered / specificityTotal : 0;
+      const covered = specificityTotal > 0 ? Math.min(1, coverage[a] / specificityTotal) : 0;
       let score = total[a] * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * covered * covered);
       if (named && (nameMask[a] & effectiveMask) === effectiveMask) {
         const tight = effective / Math.max(effective, nameWords[a]);
