@@ -720,6 +720,9 @@ class SearchIndex {
         for (let m = 0; m < mCount; m++) {
           const id = matches[m].id;
           const q = (matches[m].quality * idf[id]) / kDiv;
+          // A name counts as typed only through the word itself, a typo of it or its start, never
+          // through another form of it ("passed" must not make "Bus Pass" a name match).
+          const nameable = matches[m].kind !== 'variant';
           for (let p = postStart[id], end = postStart[id + 1]; p < end; p++) {
             const a = postAsset[p];
             if (!gatherNew && stamp[a] !== epoch) continue;
@@ -735,7 +738,7 @@ class SearchIndex {
             }
             anyText = true;
             const s = q * postWeight[p];
-            const nameHit = (postFields[p] & NAME_OR_ORG) !== 0;
+            const nameHit = nameable && (postFields[p] & NAME_OR_ORG) !== 0;
             if (k === 1) {
               if (s > unitText[a]) unitText[a] = s;
               if (nameHit) unitName[a] = 1;
@@ -841,7 +844,8 @@ class SearchIndex {
         if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
-        if (unitName[a] >= Math.max(1, kEff)) nameMask[a] |= bit;
+        // Every word of a phrase must be in the name, including ones the index does not otherwise know.
+        if (unitName[a] >= k) nameMask[a] |= bit;
       }
     }
 
@@ -1128,7 +1132,8 @@ class SearchIndex {
       if ((conceptMask & bit) !== 0) {
         let explained = false;
         for (const s of unit.senses) {
-          for (const [c] of s.sense.categories) {
+          const strongestFirst = [...s.sense.categories].sort((x, y) => y[1] - x[1]);
+          for (const [c] of strongestFirst) {
             if (!asset.categories.includes(c)) continue;
             const word = s.kind === 'prefix' || s.kind === 'typo' ? s.via : s.typed;
             add(`"${word}" → ${categoryLabel(c)}`);

@@ -84,6 +84,10 @@ const directory: Asset[] = [
     minAge: 11,
     maxAge: 18,
   }),
+  asset('bus-pass', 'Bus Pass and Blue Badge Applications', ['transport'], {
+    description: 'Concessionary bus passes and Blue Badges for older and disabled people.',
+    keywords: ['bus pass', 'blue badge'],
+  }),
   asset('old-line', 'Old Befriending Line', ['loneliness'], {
     description: 'Closed telephone befriending line.',
     status: 'inactive',
@@ -150,8 +154,13 @@ describe('ranking', () => {
     ['mens sh', 'mens-shed'],
     ['safer fut', 'abuse'],
     ['riverside', 'mens-shed'],
+    ['bus pass', 'bus-pass'],
   ])('an organisation or activity name typed directly ("%s") comes first', (query, id) => {
     expect(top(query)).toEqual([id]);
+  });
+
+  it('another form of a word is not a name typed directly ("passed" is not "Bus Pass")', () => {
+    expect(top('wife passed away')).toEqual(['bereavement']);
   });
 
   it('a name match beats a description that only mentions the word', () => {
@@ -325,7 +334,7 @@ describe('typing', () => {
   it('uses a vocabulary it is given instead of the bundled one', () => {
     const vocabulary = compileVocabulary({ version: 1, entries: [{ terms: ['quux'], categories: ['transport'] }] });
     const s = createAssetSearch(directory, { today: TODAY, vocabulary });
-    expect(ids(s.search('quux'))).toEqual(['car-scheme']);
+    expect(ids(s.search('quux')).sort()).toEqual(['bus-pass', 'car-scheme']);
     expect(s.search('skint')).toEqual([]);
   });
 });
