@@ -42,21 +42,30 @@ export default async function bundle(): Promise<BenchSection> {
     const buf = readFileSync(join(root, f));
     return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
   };
+  const isData = (f: string) => /(^|\/)data-[^/]+\.js$/.test(f);
   const rows = [...eager].map((f) => ({ f, ...size(f) })).sort((a, b) => b.gz - a.gz);
+  const code = rows.filter((r) => !isData(r.f));
+  const data = rows.filter((r) => isData(r.f));
   const lazyRows = [...lazy].map((f) => ({ f, ...size(f) })).sort((a, b) => b.gz - a.gz);
-  const total = rows.reduce((s, r) => s + r.gz, 0);
+  const sum = (list: { gz: number }[]) => list.reduce((s, r) => s + r.gz, 0);
+  const total = sum(code);
   const css = [...page.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => size(resolveChunk('', m[1])).gz);
+  const table = (list: { f: string; raw: number; gz: number }[]) =>
+    list.map((r) => `| ${r.f} | ${kb(r.raw)} | ${kb(r.gz)} |`);
   return {
     title: 'Side panel bundle size',
     markdown: [
-      `Gzipped (level 9) JavaScript the side panel page loads at open, from \`${root}\`. Budget: ≤ ${BUDGET_KB} KB.`,
+      `Gzipped (level 9) files the side panel page loads at open, from \`${root}\`. Budget: JavaScript code ≤ ${BUDGET_KB} KB. Editable data files are built into chunks of their own (\`data-*\`) so code and data can be told apart; both are listed.`,
       '',
       '| file | raw KB | gzipped KB |',
       '|---|---:|---:|',
-      ...rows.map((r) => `| ${r.f} | ${kb(r.raw)} | ${kb(r.gz)} |`),
-      `| **total JavaScript at open** | ${kb(rows.reduce((s, r) => s + r.raw, 0))} | **${kb(total)}** (${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'} budget) |`,
+      ...table(code),
+      `| **JavaScript code at open** | ${kb(code.reduce((s, r) => s + r.raw, 0))} | **${kb(total)}** (${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'} budget) |`,
+      ...table(data),
+      `| data at open (vocabulary, script) | | ${kb(sum(data))} |`,
+      `| everything at open | | ${kb(sum(rows))} |`,
       '',
-      `CSS at open: ${kb(css.reduce((s, n) => s + n, 0))} KB gzipped. Loaded on demand, not counted (directory data): ${
+      `CSS at open: ${kb(css.reduce((s, n) => s + n, 0))} KB gzipped. Loaded only when there is no stored directory (the bundled demo directory): ${
         lazyRows.map((r) => `${r.f} ${kb(r.gz)} KB`).join(', ') || 'none'
       }.`,
     ].join('\n'),
