@@ -18,6 +18,8 @@ export interface SizeResult {
   n: number;
   buildMs: number;
   rebuildMs: number;
+  /** createAssetSearch with default options: where the page can build in idle time, only the cheap part. */
+  readyMs: number;
   ours: number[];
   oursOnSample: number[];
   fuse: number[];
@@ -30,12 +32,15 @@ export interface SizeResult {
 export function measureSize(assets: Asset[], fuseEvery: number, keys = keystrokes()): SizeResult {
   const n = assets.length;
   let t0 = performance.now();
-  const search = createAssetSearch(assets, { today: '2026-11-01' });
+  const search = createAssetSearch(assets, { today: '2026-11-01', buildIndex: 'now' });
   const buildMs = performance.now() - t0;
   // A second build shows the cost once the engine has compiled the indexing code (panel reopened).
   t0 = performance.now();
-  createAssetSearch(assets, { today: '2026-11-01' });
+  createAssetSearch(assets, { today: '2026-11-01', buildIndex: 'now' });
   const rebuildMs = performance.now() - t0;
+  t0 = performance.now();
+  createAssetSearch(assets, { today: '2026-11-01' });
+  const readyMs = performance.now() - t0;
 
   // One untimed pass first so both sides are measured warm (typo and prefix tables, JIT).
   let hits = 0;
@@ -58,6 +63,7 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
     n,
     buildMs,
     rebuildMs,
+    readyMs,
     ours,
     oursOnSample,
     fuse,
@@ -70,8 +76,8 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
 
 export function resultTable(results: SizeResult[]): string {
   const rows = [
-    '| assets | index build (first / again) | ours p50 | ours p95 | ours max | Fuse.js p50 | Fuse.js p95 | Fuse keystrokes | speed-up p50 / p95 (same keystrokes) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| assets | full index build (first / again) | createAssetSearch returns (default) | ours p50 | ours p95 | ours max | Fuse.js p50 | Fuse.js p95 | Fuse keystrokes | speed-up p50 / p95 (same keystrokes) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const p = (xs: number[], q: number) => percentile(xs, q);
@@ -83,7 +89,7 @@ export function resultTable(results: SizeResult[]): string {
       ? `${ms(p(r.fuse, 50))} ms | ${ms(p(r.fuse, 95))} ms | ${r.sampled}${r.fuseEvery > 1 ? ` (every ${r.fuseEvery}th)` : ' (all)'}`
       : 'not run | not run | —';
     rows.push(
-      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${fuseCols} | ${speed} |`,
+      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(r.readyMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${fuseCols} | ${speed} |`,
     );
   }
   return rows.join('\n');
@@ -106,7 +112,7 @@ export default async function searchBench(): Promise<BenchSection> {
       .map((q) => `"${q}"`)
       .join(', ')}). Node ${process.version}.`,
     'Ours: `createAssetSearch(assets).search(prefix)` returning every hit, ranked, with reasons computed on demand. Fuse.js 7.5 with default options and keys `name`, `organisation`, `description`, `keywords`, on the same assets.',
-    'Both timed warm: one untimed pass first. Fuse is timed on every keystroke at 1,000 assets and on every nth keystroke at larger sizes (it takes seconds per keystroke at 50,000); the speed-up compares the two on exactly those keystrokes. Index build: first build in the process (includes compiling the indexing code), then a second build.',
+    'Both timed warm: one untimed pass first. Fuse is timed on every keystroke at 1,000 assets and on every nth keystroke at larger sizes (it takes seconds per keystroke at 50,000); the speed-up compares the two on exactly those keystrokes. Full index build (`buildIndex: \'now\'`): first build in the process (includes compiling the indexing code), then a second build. "createAssetSearch returns": default options; in a page with `requestIdleCallback` the text index is then built in idle slices (a query arriving first finishes it), so this is what the panel waits for. Node has no idle callback, so there it is the full build.',
     '',
     resultTable(results),
     '',

@@ -198,7 +198,7 @@ export function boundedEditDistance(a: string, b: string, max: number, rows: Int
     prev = cur;
     cur = t;
   }
-  return prev[lb];
+  return Math.min(prev[lb], max + 1);
 }
 
 const scratchRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];

@@ -47,6 +47,11 @@ export interface SearchOptions {
   localAreas?: string[];
   /** Lay-language vocabulary; defaults to the bundled `data/vocabulary.json`. */
   vocabulary?: CompiledVocabulary;
+  /**
+   * When to build the text index: `now`, or `when-idle` (in slices when the page is idle, finished at
+   * once by the first query). Defaults to `when-idle` where the page has `requestIdleCallback`.
+   */
+  buildIndex?: 'now' | 'when-idle';
 }
 
 // Field bits and the weight of a term found in each.
@@ -154,11 +159,12 @@ export function createAssetSearch(assets: Asset[], options: SearchOptions = {}):
     assets.filter((a) => a && a.status !== 'inactive'),
     options,
   );
-  // In a browser page, do the first keystroke's one-off work (vocabulary, typo and prefix tables) as soon
-  // as the page is idle, so the panel opens on the index alone and the first keystroke is as quick as the rest.
-  const host = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-  if (typeof host.requestIdleCallback === 'function')
-    host.requestIdleCallback(() => index.prepare(), { timeout: 1000 });
+  // In a browser page the text index is built in idle slices, so the panel opens without waiting for
+  // it; a query that arrives first finishes it on the spot. Elsewhere (Node, tests) it is built now.
+  const host = globalThis as { requestIdleCallback?: IdleScheduler };
+  const when = options.buildIndex ?? (typeof host.requestIdleCallback === 'function' ? 'when-idle' : 'now');
+  if (when === 'now' || typeof host.requestIdleCallback !== 'function') index.ensureIndex();
+  else index.indexWhenIdle((cb, o) => host.requestIdleCallback?.(cb, o));
   return {
     search: (query, filters, limit) => index.search(query, filters ?? {}, limit),
     suggestCategories: (query) => index.suggestCategories(query),
@@ -213,6 +219,7 @@ class SearchIndex {
   // Built on first need, so opening the panel does not pay for them.
   private sorted?: { text: string[]; ids: Int32Array; nameText: string[]; nameIds: Int32Array };
   private fuzzy?: { byLength: string[][]; masks: Uint32Array[]; source: Uint8Array[] };
+  private builder?: PostingsBuilder;
   private readonly resolutions = new Map<string, TokenResolution>();
   private readonly expansions = new Map<string, Expansion | null>();
 
@@ -246,7 +253,8 @@ class SearchIndex {
     this.finalScore = new Float64Array(n);
     this.sortKeys = new Float64Array(n);
     this.catBits = new Uint32Array(n);
-    this.build(options);
+    this.describeAssets(options);
+    this.builder = new PostingsBuilder(this);
   }
 
   /** Compiled on first use, so opening the panel pays only for the index. */
@@ -257,6 +265,7 @@ class SearchIndex {
 
   /** Does now the one-off work the first keystroke would otherwise do. */
   prepare(): void {
+    this.ensureIndex();
     void this.vocab;
     this.ensureSorted();
     this.ensureFuzzy();
@@ -264,110 +273,15 @@ class SearchIndex {
 
   // ── building ─────────────────────────────────────────────────────────────
 
-  private build(options: SearchOptions): void {
-    const n = this.n;
-    let cap = Math.max(1024, n * 48);
-    let pTerm = new Int32Array(cap);
-    let pAsset = new Int32Array(cap);
-    let pWeight = new Float32Array(cap);
-    let pFields = new Uint8Array(cap);
-    let count = 0;
-    // Word (as scanned) → term id (-1 stopword, -2 not seen yet), so each distinct word is stemmed once.
-    const table = new WordTable(Math.max(4096, n));
-    const grown: { wordTerm: Int32Array; seenAt: Int32Array; slotOf: Int32Array } = {
-      wordTerm: new Int32Array(8192).fill(-2),
-      seenAt: new Int32Array(8192).fill(-1),
-      slotOf: new Int32Array(8192),
-    };
-    let wordTerm = grown.wordTerm;
-    let seenAt = grown.seenAt;
-    let slotOf = grown.slotOf;
-    const termIds = this.termIds;
-    const termText = this.termText;
-    const catLists = new Map<string, number[]>();
+  /** Filters, categories and the quality rules: cheap, needed even before the text index exists. */
+  private describeAssets(options: SearchOptions): void {
     const today = Date.parse(options.today ?? new Date().toISOString().slice(0, 10));
     const recentMs = (options.staleAfterMonths ?? 6) * 30.44 * 86_400_000;
     const local = new Set((options.localAreas ?? []).map((x) => tokenise(x).join(' ')));
-
-    // Slow path, once per distinct word: stem, find or add the term, grow the per-term arrays.
-    const resolveWord = (wordId: number): number => {
-      while (wordId >= grown.wordTerm.length) grown.wordTerm = growFill(grown.wordTerm, -2);
-      const word = table.words[wordId];
-      let id = -1;
-      if (!STOPWORDS.has(word)) {
-        const s = stem(word);
-        const known = termIds.get(s);
-        if (known !== undefined) id = known;
-        else {
-          id = termText.length;
-          termIds.set(s, id);
-          termText.push(s);
-          while (id >= grown.seenAt.length) {
-            grown.seenAt = growFill(grown.seenAt, -1);
-            grown.slotOf = grow(grown.slotOf, grown.slotOf.length * 2);
-          }
-        }
-      }
-      grown.wordTerm[wordId] = id;
-      return id;
-    };
-
-    const texts: (string | undefined)[] = [];
-    const fields: number[] = [];
-    const { nameWords, cost, referral, delivery, minAge, maxAge, quality, catBits, categoryBit } = this;
-    for (let a = 0; a < n; a++) {
+    const catLists = new Map<string, number[]>();
+    const { cost, referral, delivery, minAge, maxAge, quality, catBits, categoryBit } = this;
+    for (let a = 0; a < this.n; a++) {
       const asset = this.assets[a];
-      texts.length = 0;
-      fields.length = 0;
-      texts.push(asset.name, asset.organisation);
-      fields.push(NAME, ORG);
-      if (asset.keywords)
-        for (const k of asset.keywords) {
-          texts.push(k);
-          fields.push(KEYWORD);
-        }
-      texts.push(asset.description, asset.area, asset.eligibility);
-      fields.push(DESC, AREA, OTHER);
-      for (let f = 0; f < texts.length; f++) {
-        const text = texts[f];
-        if (!text || typeof text !== 'string') continue;
-        const field = fields[f];
-        const w = FIELD_WEIGHT[field];
-        const wordCount = table.scan(text);
-        const words = table.buffer;
-        for (let i = 0; i < wordCount; i++) {
-          const wordId = words[i];
-          let id = wordId < wordTerm.length ? wordTerm[wordId] : -2;
-          if (id === -2) {
-            id = resolveWord(wordId);
-            wordTerm = grown.wordTerm;
-            seenAt = grown.seenAt;
-            slotOf = grown.slotOf;
-          }
-          if (id < 0) continue;
-          if (seenAt[id] === a) {
-            const slot = slotOf[id];
-            pFields[slot] |= field;
-            if (w > pWeight[slot]) pWeight[slot] = w;
-            continue;
-          }
-          if (count === cap) {
-            cap *= 2;
-            pTerm = grow(pTerm, cap);
-            pAsset = grow(pAsset, cap);
-            pWeight = grow(pWeight, cap);
-            pFields = grow(pFields, cap);
-          }
-          seenAt[id] = a;
-          slotOf[id] = count;
-          pTerm[count] = id;
-          pAsset[count] = a;
-          pWeight[count] = w;
-          pFields[count] = field;
-          count++;
-          if (field === NAME) nameWords[a]++;
-        }
-      }
       for (const c of asset.categories ?? []) {
         const list = catLists.get(c);
         if (list) list.push(a);
@@ -389,41 +303,32 @@ class SearchIndex {
       maxAge[a] = typeof asset.maxAge === 'number' ? asset.maxAge : Number.POSITIVE_INFINITY;
       quality[a] = assetQuality(asset, today, recentMs, local);
     }
-
-    // Terms found in several fields of one asset are a stronger signal than the best field alone.
-    for (let i = 0; i < count; i++) {
-      const f = pFields[i];
-      if ((f & (f - 1)) !== 0) pWeight[i] = Math.min(1.25, pWeight[i] + 0.1 * (popcount(f) - 1));
-    }
-
-    const terms = termText.length;
-    const start = new Int32Array(terms + 1);
-    for (let i = 0; i < count; i++) start[pTerm[i] + 1]++;
-    for (let t = 0; t < terms; t++) start[t + 1] += start[t];
-    const fill = start.slice(0, terms);
-    const postAsset = new Int32Array(count);
-    const postWeight = new Float32Array(count);
-    const postFields = new Uint8Array(count);
-    const termFields = new Uint8Array(terms);
-    // Scanning in asset order keeps every posting list sorted by asset, which `why` relies on.
-    for (let i = 0; i < count; i++) {
-      const t = pTerm[i];
-      const at = fill[t]++;
-      postAsset[at] = pAsset[i];
-      postWeight[at] = pWeight[i];
-      postFields[at] = pFields[i];
-      termFields[t] |= pFields[i];
-    }
-    const idf = new Float32Array(terms);
-    const norm = Math.log(1 + Math.max(n, 2));
-    for (let t = 0; t < terms; t++) idf[t] = Math.log(1 + n / (start[t + 1] - start[t])) / norm;
-    this.postStart = start;
-    this.postAsset = postAsset;
-    this.postWeight = postWeight;
-    this.postFields = postFields;
-    this.termFields = termFields;
-    this.idf = idf;
     for (const [c, list] of catLists) this.catMembers.set(c, Int32Array.from(list));
+  }
+
+  /** Finishes the text index now if it is not finished yet (every query needs all of it). */
+  ensureIndex(): void {
+    const b = this.builder;
+    if (!b) return;
+    b.run(this.n);
+    b.finish();
+    this.builder = undefined;
+  }
+
+  /** Builds the text index a slice at a time whenever the page is idle, then warms the query tables. */
+  indexWhenIdle(idle: IdleScheduler): void {
+    const step = (deadline?: { timeRemaining(): number }) => {
+      const b = this.builder;
+      if (!b) return;
+      do b.run(Math.min(this.n, b.next + IDLE_SLICE));
+      while (b.next < this.n && deadline !== undefined && deadline.timeRemaining() > 2);
+      if (b.next < this.n) idle(step, { timeout: 500 });
+      else {
+        this.ensureIndex();
+        idle(() => this.prepare(), { timeout: 1000 });
+      }
+    };
+    idle(step, { timeout: 500 });
   }
 
   private ensureSorted() {
@@ -680,6 +585,7 @@ class SearchIndex {
   // ── scoring ──────────────────────────────────────────────────────────────
 
   search(query: string, filters: SearchFilters, limit?: number): SearchHit[] {
+    this.ensureIndex();
     const { units, ageHint } = this.analyse(query);
     const filter = this.compileFilter(filters);
     if (units.length === 0) return this.browse(filters, filter, limit);
@@ -1082,6 +988,7 @@ class SearchIndex {
   // ── suggestions ──────────────────────────────────────────────────────────
 
   suggestCategories(query: string): CategorySuggestion[] {
+    this.ensureIndex();
     const { units } = this.analyse(query);
     const score = new Map<string, number>();
     const because = new Map<string, string[]>();
@@ -1193,6 +1100,169 @@ class SearchIndex {
     if (fields & DESC) return 'description';
     if (fields & AREA) return 'area';
     return 'eligibility';
+  }
+}
+
+type IdleScheduler = (
+  callback: (deadline?: { timeRemaining(): number }) => void,
+  options?: { timeout: number },
+) => unknown;
+
+/** Assets indexed per idle slice: a few milliseconds of work. */
+const IDLE_SLICE = 256;
+
+/**
+ * Builds the inverted index, any number of assets at a time (so it can run in idle slices), then packs
+ * it into compressed rows: the postings of term t are [postStart[t], postStart[t + 1]), in asset order.
+ */
+class PostingsBuilder {
+  next = 0;
+  private cap: number;
+  private count = 0;
+  private pTerm: Int32Array;
+  private pAsset: Int32Array;
+  private pWeight: Float32Array;
+  private pFields: Uint8Array;
+  // Word (as scanned) → term id (-1 stopword, -2 not seen yet), so each distinct word is stemmed once.
+  private readonly table: WordTable;
+  private wordTerm: Int32Array = new Int32Array(8192).fill(-2);
+  private seenAt: Int32Array = new Int32Array(8192).fill(-1);
+  private slotOf: Int32Array = new Int32Array(8192);
+  private readonly texts: (string | undefined)[] = [];
+  private readonly fields: number[] = [];
+
+  constructor(private readonly index: SearchIndex) {
+    this.cap = Math.max(1024, index.n * 48);
+    this.pTerm = new Int32Array(this.cap);
+    this.pAsset = new Int32Array(this.cap);
+    this.pWeight = new Float32Array(this.cap);
+    this.pFields = new Uint8Array(this.cap);
+    this.table = new WordTable(Math.max(4096, index.n));
+  }
+
+  /** Indexes assets up to (not including) `until`. */
+  run(until: number): void {
+    const { table, texts, fields } = this;
+    const { assets, nameWords } = this.index;
+    let { count, cap, pTerm, pAsset, pWeight, pFields, wordTerm, seenAt, slotOf } = this;
+    for (let a = this.next; a < until; a++) {
+      const asset = assets[a];
+      texts.length = 0;
+      fields.length = 0;
+      texts.push(asset.name, asset.organisation);
+      fields.push(NAME, ORG);
+      if (asset.keywords)
+        for (const k of asset.keywords) {
+          texts.push(k);
+          fields.push(KEYWORD);
+        }
+      texts.push(asset.description, asset.area, asset.eligibility);
+      fields.push(DESC, AREA, OTHER);
+      for (let f = 0; f < texts.length; f++) {
+        const text = texts[f];
+        if (!text || typeof text !== 'string') continue;
+        const field = fields[f];
+        const w = FIELD_WEIGHT[field];
+        const wordCount = table.scan(text);
+        const words = table.buffer;
+        for (let i = 0; i < wordCount; i++) {
+          const wordId = words[i];
+          let id = wordId < wordTerm.length ? wordTerm[wordId] : -2;
+          if (id === -2) {
+            id = this.resolveWord(wordId);
+            wordTerm = this.wordTerm;
+            seenAt = this.seenAt;
+            slotOf = this.slotOf;
+          }
+          if (id < 0) continue;
+          if (seenAt[id] === a) {
+            const slot = slotOf[id];
+            pFields[slot] |= field;
+            if (w > pWeight[slot]) pWeight[slot] = w;
+            continue;
+          }
+          if (count === cap) {
+            cap *= 2;
+            pTerm = grow(pTerm, cap);
+            pAsset = grow(pAsset, cap);
+            pWeight = grow(pWeight, cap);
+            pFields = grow(pFields, cap);
+          }
+          seenAt[id] = a;
+          slotOf[id] = count;
+          pTerm[count] = id;
+          pAsset[count] = a;
+          pWeight[count] = w;
+          pFields[count] = field;
+          count++;
+          if (field === NAME) nameWords[a]++;
+        }
+      }
+    }
+    this.next = Math.max(this.next, until);
+    Object.assign(this, { count, cap, pTerm, pAsset, pWeight, pFields });
+  }
+
+  /** Slow path, once per distinct word: stem it, find or add its term, grow the per-term arrays. */
+  private resolveWord(wordId: number): number {
+    while (wordId >= this.wordTerm.length) this.wordTerm = growFill(this.wordTerm, -2);
+    const word = this.table.words[wordId];
+    let id = -1;
+    if (!STOPWORDS.has(word)) {
+      const s = stem(word);
+      const { termIds, termText } = this.index;
+      const known = termIds.get(s);
+      if (known !== undefined) id = known;
+      else {
+        id = termText.length;
+        termIds.set(s, id);
+        termText.push(s);
+        while (id >= this.seenAt.length) {
+          this.seenAt = growFill(this.seenAt, -1);
+          this.slotOf = grow(this.slotOf, this.slotOf.length * 2);
+        }
+      }
+    }
+    this.wordTerm[wordId] = id;
+    return id;
+  }
+
+  finish(): void {
+    const { count, pTerm, pAsset, pWeight, pFields } = this;
+    const index = this.index;
+    const n = index.n;
+    // Terms found in several fields of one asset are a stronger signal than the best field alone.
+    for (let i = 0; i < count; i++) {
+      const f = pFields[i];
+      if ((f & (f - 1)) !== 0) pWeight[i] = Math.min(1.25, pWeight[i] + 0.1 * (popcount(f) - 1));
+    }
+    const terms = index.termText.length;
+    const start = new Int32Array(terms + 1);
+    for (let i = 0; i < count; i++) start[pTerm[i] + 1]++;
+    for (let t = 0; t < terms; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, terms);
+    const postAsset = new Int32Array(count);
+    const postWeight = new Float32Array(count);
+    const postFields = new Uint8Array(count);
+    const termFields = new Uint8Array(terms);
+    // Scanning in asset order keeps every posting list sorted by asset, which `why` relies on.
+    for (let i = 0; i < count; i++) {
+      const t = pTerm[i];
+      const at = fill[t]++;
+      postAsset[at] = pAsset[i];
+      postWeight[at] = pWeight[i];
+      postFields[at] = pFields[i];
+      termFields[t] |= pFields[i];
+    }
+    const idf = new Float32Array(terms);
+    const norm = Math.log(1 + Math.max(n, 2));
+    for (let t = 0; t < terms; t++) idf[t] = Math.log(1 + n / (start[t + 1] - start[t])) / norm;
+    index.postStart = start;
+    index.postAsset = postAsset;
+    index.postWeight = postWeight;
+    index.postFields = postFields;
+    index.termFields = termFields;
+    index.idf = idf;
   }
 }
 

@@ -339,6 +339,50 @@ describe('typing', () => {
   });
 });
 
+describe('building the index when the page is idle', () => {
+  type Idle = (deadline?: { timeRemaining(): number }) => void;
+  let pending: Idle[] = [];
+  beforeEach(() => {
+    pending = [];
+    vi.stubGlobal('requestIdleCallback', (cb: Idle) => pending.push(cb));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const runIdle = () => {
+    let slices = 0;
+    while (pending.length > 0 && slices < 1000) {
+      pending.shift()?.({ timeRemaining: () => 0 });
+      slices++;
+    }
+    return slices;
+  };
+  const eager = createAssetSearch(directory, { today: TODAY, buildIndex: 'now' });
+  const big = [...directory, ...directory.map((a, i) => ({ ...a, id: `${a.id}-${i}` }))].flatMap((a, i) =>
+    Array.from({ length: 20 }, (_, j) => ({ ...a, id: `${a.id}-${i}-${j}` })),
+  );
+
+  it.each([['skint'], ['mens shed'], ['lonley'], ['']])(
+    'a query before any idle time gets the full answer (%j)',
+    (query) => {
+      const lazy = createAssetSearch(directory, { today: TODAY });
+      expect(pending.length).toBeGreaterThan(0);
+      expect(ids(lazy.search(query, { categories: query ? [] : ['money'] }))).toEqual(
+        ids(eager.search(query, { categories: query ? [] : ['money'] })),
+      );
+    },
+  );
+
+  it('finishes in idle slices and then answers the same as an index built at once', () => {
+    const lazy = createAssetSearch(big, { today: TODAY });
+    const now = createAssetSearch(big, { today: TODAY, buildIndex: 'now' });
+    expect(runIdle()).toBeGreaterThan(2);
+    expect(lazy.search('befriending').map((h) => [h.asset.id, h.score])).toEqual(
+      now.search('befriending').map((h) => [h.asset.id, h.score]),
+    );
+    expect(lazy.suggestCategories('skint')).toEqual(now.suggestCategories('skint'));
+  });
+});
+
 describe('suffixVariants', () => {
   it.each([
     ['volunteering', 'volunteer'],
