@@ -585,9 +585,12 @@ class SearchIndex {
   // ── scoring ──────────────────────────────────────────────────────────────
 
   search(query: string, filters: SearchFilters, limit?: number): SearchHit[] {
+    const filter = this.compileFilter(filters);
+    // Browsing (no words yet) needs only the filters and quality rules, not the text index: the panel's
+    // first render must not force the build the idle slices are doing.
+    if (tokenise(query).length === 0) return this.browse(filters, filter, limit);
     this.ensureIndex();
     const { units, ageHint } = this.analyse(query);
-    const filter = this.compileFilter(filters);
     if (units.length === 0) return this.browse(filters, filter, limit);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.

@@ -372,6 +372,14 @@ describe('building the index when the page is idle', () => {
     },
   );
 
+  it('browsing a category before any idle time does not build the text index', () => {
+    const lazy = createAssetSearch(big, { today: TODAY });
+    const before = pending.length;
+    expect(lazy.search('', { categories: ['money'] }).length).toBeGreaterThan(0);
+    // The idle build is still waiting for its first slice: nothing was forced.
+    expect(runIdle()).toBeGreaterThan(before + 1);
+  });
+
   it('finishes in idle slices and then answers the same as an index built at once', () => {
     const lazy = createAssetSearch(big, { today: TODAY });
     const now = createAssetSearch(big, { today: TODAY, buildIndex: 'now' });
