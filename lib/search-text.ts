@@ -201,6 +201,46 @@ export function boundedEditDistance(a: string, b: string, max: number, rows: Int
   return Math.min(prev[lb], max + 1);
 }
 
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const VOWELS = new Set('aeiouy');
+
+/** Letters next to each other on a UK keyboard (same row or the row above or below, offset by one). */
+function adjacentKeys(a: string, b: string): boolean {
+  const find = (c: string) => {
+    for (let r = 0; r < KEYBOARD_ROWS.length; r++) {
+      const col = KEYBOARD_ROWS[r].indexOf(c);
+      if (col >= 0) return [r, col];
+    }
+    return undefined;
+  };
+  const pa = find(a);
+  const pb = find(b);
+  if (!pa || !pb) return false;
+  return Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1;
+}
+
+/**
+ * Whether `typed` could plausibly be a slip for `word` one edit away: a letter missed or doubled, two
+ * letters swapped, a neighbouring key, or one vowel for another ("benifits"). A different real word
+ * ("moving" for "mowing": v and w are far apart) usually fails this.
+ */
+export function plausibleTypo(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return true;
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === word[i]) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return false;
+  }
+  if (first < 0) return true;
+  if (second >= 0) return second === first + 1 && typed[first] === word[second] && typed[second] === word[first];
+  const x = typed[first];
+  const y = word[first];
+  return (VOWELS.has(x) && VOWELS.has(y)) || adjacentKeys(x, y);
+}
+
 const scratchRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**

@@ -1,5 +1,14 @@
 import { categoryLabel } from './categories';
-import { boundedEditDistance, isFiller, STOPWORDS, stem, tokenise, typoBudget, WordTable } from './search-text';
+import {
+  boundedEditDistance,
+  isFiller,
+  plausibleTypo,
+  STOPWORDS,
+  stem,
+  tokenise,
+  typoBudget,
+  WordTable,
+} from './search-text';
 import type { Asset, SearchFilters } from './types';
 import { type CompiledVocabulary, defaultVocabulary, type VocabularySense } from './vocabulary';
 
@@ -565,9 +574,11 @@ class SearchIndex {
         if (popcount(masks[k] ^ mask) > 2 * best) continue;
         const d = boundedEditDistance(word, list[k], Math.min(best, budget));
         if (d > budget || d > best) continue;
-        // Two edits apart is only plausible as a typo when the word starts the same way.
+        // Two edits apart is only plausible as a typo when the word starts the same way; one edit, when it
+        // is the kind of slip fingers make.
         if (d === 2 && (list[k].charCodeAt(0) !== word.charCodeAt(0) || list[k].charCodeAt(1) !== word.charCodeAt(1)))
           continue;
+        if (d === 1 && !plausibleTypo(word, list[k])) continue;
         if (d < best) {
           best = d;
           found = [];
@@ -754,7 +765,7 @@ class SearchIndex {
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
         // Every word of a phrase must be in the name, including ones the index does not otherwise know.
-        if (unitName[a] >= k) nameMask[a] |= bit;
+        if (k > 0 && unitName[a] >= k) nameMask[a] |= bit;
       }
     }
 

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { boundedEditDistance, normalise, STOPWORDS, stem, tokenise, typoBudget, WordTable } from '@/lib/search-text';
+import {
+  boundedEditDistance,
+  normalise,
+  plausibleTypo,
+  STOPWORDS,
+  stem,
+  tokenise,
+  typoBudget,
+  WordTable,
+} from '@/lib/search-text';
 
 describe('tokenise', () => {
   it.each([
@@ -71,6 +80,21 @@ describe('boundedEditDistance', () => {
         },
       ),
     );
+  });
+});
+
+describe('plausibleTypo', () => {
+  it.each([
+    ['lonley', 'lonely', true], // swapped letters
+    ['homless', 'homeless', true], // missed letter
+    ['bailifs', 'bailiffs', true],
+    ['benifit', 'benefit', true], // one vowel for another
+    ['clearwsy', 'clearway', true], // neighbouring key
+    ['moving', 'mowing', false], // a different real word: v and w are far apart
+    ['took', 'book', false],
+    ['lonaly', 'lonely', true],
+  ])('%s for %s: %s', (typed, word, plausible) => {
+    expect(plausibleTypo(typed, word)).toBe(plausible);
   });
 });
 
