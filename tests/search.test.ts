@@ -275,6 +275,9 @@ describe('why a result matched', () => {
   it('gives no reason that does not apply', () => {
     expect(why('skint', 'benefits').join(' ')).not.toContain('Food');
     expect(why('mens shed', 'mens-shed').some((r) => r.includes('typo'))).toBe(false);
+    // A phrase made only of small words ("on my own") is never a name typed directly.
+    expect(why('on my own', 'befriending').some((r) => r.includes('name matches'))).toBe(false);
+    expect(why('on my own', 'befriending')).toContain('"on my own" → Loneliness and isolation');
   });
 
   it('an empty query with a category says which category', () => {
