@@ -1,3 +1,5 @@
+performance.mark('panel-script-start');
+
 import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import '@/components/base.css';
