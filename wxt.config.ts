@@ -28,6 +28,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   webExt: { disabled: true },
+  // Store reviewers get the source, not test screenshots or other builds.
+  zip: { excludeSources: ['test-results/**', '.output*/**', 'BENCHMARKS.md'] },
   vite: () => ({
     plugins: [preact(), dataChunks()],
     build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' },
