@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { launchExtension, removeProfile } from '../tests/e2e/browser';
 import { syntheticDirectory } from './synthetic';
 import { type BenchSection, ms, percentile } from './types';
@@ -9,7 +13,45 @@ const OPENS = 12;
  * panel's own `search-ready` performance mark (set once the directory is loaded, the index built and the
  * search box rendered) relative to navigation start. Same browser, same run: demo directory vs 10,000 assets.
  */
+/**
+ * The floor: a blank extension page (one input, one tiny script) opened the same way in the same browser.
+ * Everything above this is the panel's own start-up.
+ */
+async function blankPageBaseline(): Promise<number[]> {
+  const root = mkdtempSync(join(tmpdir(), 'blank-ext-'));
+  const ext = join(root, 'ext');
+  mkdirSync(ext);
+  writeFileSync(
+    join(ext, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'blank', version: '1.0', background: { service_worker: 'bg.js' } }),
+  );
+  writeFileSync(join(ext, 'bg.js'), '');
+  writeFileSync(join(ext, 'page.html'), '<!doctype html><input aria-label="x"><script src="p.js"></script>');
+  writeFileSync(join(ext, 'p.js'), "performance.mark('ready')");
+  const context = await chromium.launchPersistentContext(join(root, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const times: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/page.html`);
+      times.push(await page.evaluate(() => performance.getEntriesByName('ready')[0]?.startTime ?? Number.NaN));
+      await page.close();
+    }
+    return times.slice(2).sort((a, b) => a - b);
+  } finally {
+    await context.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export default async function panelOpen(): Promise<BenchSection> {
+  const blank = await blankPageBaseline();
   const l = await launchExtension();
   const breakdown: string[] = [];
   try {
@@ -82,6 +124,7 @@ export default async function panelOpen(): Promise<BenchSection> {
         '',
         '| directory | opens | p50 ms | p95 ms | max ms |',
         '|---|---:|---:|---:|---:|',
+        row('blank extension page (floor, same browser)', blank),
         row('bundled demo (~110 assets)', demo),
         row('10,000 synthetic assets', big),
         '',
