@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkAsset, normaliseAsset } from '@/lib/asset-rules';
+import { ASSET_FIELDS, checkAsset, normaliseAsset } from '@/lib/asset-rules';
 import { categories } from '@/lib/categories';
 import { COST_LABELS, DELIVERY_LABELS, REFERRAL_LABELS } from '@/lib/format';
 import { type Asset, COSTS, DELIVERIES, type Issue, REFERRALS, UNCATEGORISED } from '@/lib/types';
@@ -109,32 +109,8 @@ function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-const FIELD_ORDER: string[] = [
-  'name',
-  'organisation',
-  'description',
-  'categories',
-  'keywords',
-  'phone',
-  'email',
-  'website',
-  'address',
-  'postcode',
-  'area',
-  'openingTimes',
-  'cost',
-  'referral',
-  'minAge',
-  'maxAge',
-  'eligibility',
-  'accessibility',
-  'languages',
-  'delivery',
-  'waitingWeeks',
-  'lastVerified',
-  'status',
-  'id',
-];
+// The form follows the export order, with the id (rarely edited) last.
+const FIELD_ORDER: string[] = [...ASSET_FIELDS.filter((f) => f !== 'id' && f !== 'source'), 'id'];
 
 /** The element the error summary links to for a field. */
 export function fieldTarget(field: string | undefined): string {

@@ -1,23 +1,11 @@
 import { useState } from 'preact/hooks';
 import { exportCsv, exportJson } from '@/lib/directory-export';
+import { CSV_TYPE, downloadText, JSON_TYPE } from '@/lib/download';
 import type { Asset } from '@/lib/types';
 
 export interface DirectoryExportProps {
   assets: Asset[];
   today: string;
-}
-
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers start the download after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The whole directory in the native formats, so it can be backed up, edited in a spreadsheet and re-imported. */
@@ -28,8 +16,8 @@ export function DirectoryExport({ assets, today }: DirectoryExportProps) {
     setError(null);
     try {
       const name = `care-navigation-directory-${today}.${kind.toLowerCase()}`;
-      if (kind === 'CSV') download(exportCsv(assets), name, 'text/csv;charset=utf-8');
-      else download(exportJson(assets), name, 'application/json');
+      if (kind === 'CSV') downloadText(name, exportCsv(assets), CSV_TYPE);
+      else downloadText(name, exportJson(assets), JSON_TYPE);
       setDone(`Downloaded ${assets.length.toLocaleString('en-GB')} assets as ${name}.`);
     } catch (err) {
       setDone(null);
