@@ -116,7 +116,16 @@ export function DashboardSettings() {
           <ul>
             {Object.entries(errors).map(([k, msg]) => (
               <li key={k}>
-                <a href={`#setting-${k}`}>{msg}</a>
+                <a
+                  href={`#settings/${k}`}
+                  onClick={(e) => {
+                    // The dashboard's tabs live in the address hash: move focus without leaving this tab.
+                    e.preventDefault();
+                    document.getElementById(`setting-${k}`)?.focus();
+                  }}
+                >
+                  {msg}
+                </a>
               </li>
             ))}
           </ul>
