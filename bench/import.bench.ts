@@ -2,24 +2,12 @@ import { loadavg } from 'node:os';
 import Papa from 'papaparse';
 import { parseDirectory } from '../lib/directory';
 import { CATEGORY_IDS, COSTS, DELIVERIES, REFERRALS } from '../lib/types';
-import { type BenchSection, ms, percentile } from './types';
+import { type BenchSection, ms, percentile, seededRandom } from './types';
 
 const RUNS = 5;
 const BUDGET_MS = 2000;
 /** One row in this many is deliberately broken, as in a real hand-kept spreadsheet. */
 const BAD_EVERY = 97;
-
-/** Deterministic (seeded) so every run and machine parses the same file. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'community support group weekly friendly local advice help free drop-in volunteers older people carers ' +
@@ -36,7 +24,7 @@ function quote(value: string): string {
 
 /** A native CSV as practices keep it: BOM, CRLF, quoted multi-line descriptions, labels and ids mixed. */
 export function syntheticCsv(rows: number, seed = 20260301): { text: string; bad: number } {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(list: readonly T[]) => list[int(list.length)];
   const words = (min: number, max: number) =>

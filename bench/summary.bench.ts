@@ -2,27 +2,15 @@ import { loadavg } from 'node:os';
 import { type EventSummary, summariseDetail, summariseEvents } from '../lib/log';
 import { trendBuckets } from '../lib/periods';
 import { CATEGORY_IDS, CHANNELS, HANDOUTS, OUTCOMES, type SignpostEvent } from '../lib/types';
-import { type BenchSection, ms, percentile, timeEach } from './types';
+import { type BenchSection, ms, percentile, seededRandom, timeEach } from './types';
 
 const EVENTS = 100_000;
 const RUNS = 20;
 const ASSETS = 800;
 
-/** Deterministic (seeded) so every run and machine summarises the same log. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** About two years of a busy practice: 100,000 conversations, skewed towards the common needs and assets. */
 export function syntheticEvents(n = EVENTS, seed = 20250301): SignpostEvent[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[], skew = 1) => list[Math.floor(rand() ** skew * list.length)];
   const start = Date.parse('2023-03-01T08:00:00Z');
   const span = 730 * 86_400_000;

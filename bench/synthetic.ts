@@ -1,4 +1,5 @@
 import type { Asset, Cost, Delivery, Referral } from '../lib/types';
+import { seededRandom } from './types';
 
 /**
  * A deterministic, realistic-looking county directory for benchmarks: sector vocabulary, invented place
@@ -6,7 +7,7 @@ import type { Asset, Cost, Delivery, Referral } from '../lib/types';
  * two categories per asset, 40–110 word descriptions, and about 5% inactive entries.
  */
 export function syntheticDirectory(n: number, seed = 1): Asset[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const chance = (p: number) => rand() < p;
   const places = makePlaces(rand, Math.max(40, Math.min(1500, Math.round(n / 20))));
@@ -72,17 +73,6 @@ function sample<T>(rand: () => number, list: readonly T[], k: number): T[] {
   const out: T[] = [];
   while (out.length < k && copy.length > 0) out.push(copy.splice(Math.floor(rand() * copy.length), 1)[0]);
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STARTS = [

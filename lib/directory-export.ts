@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CSV_COLUMNS } from './directory';
+import { CSV_COLUMNS, fieldForColumn } from './directory';
 import type { Asset } from './types';
 
 /**
@@ -7,32 +7,10 @@ import type { Asset } from './types';
  * (tested as a round trip).
  */
 
-const FIELD_OF: Record<(typeof CSV_COLUMNS)[number], keyof Asset> = {
-  id: 'id',
-  name: 'name',
-  organisation: 'organisation',
-  description: 'description',
-  categories: 'categories',
-  keywords: 'keywords',
-  phone: 'phone',
-  email: 'email',
-  website: 'website',
-  address: 'address',
-  postcode: 'postcode',
-  area: 'area',
-  opening_times: 'openingTimes',
-  cost: 'cost',
-  referral: 'referral',
-  min_age: 'minAge',
-  max_age: 'maxAge',
-  eligibility: 'eligibility',
-  accessibility: 'accessibility',
-  languages: 'languages',
-  delivery: 'delivery',
-  waiting_weeks: 'waitingWeeks',
-  last_verified: 'lastVerified',
-  status: 'status',
-};
+const FIELD_OF = Object.fromEntries(CSV_COLUMNS.map((column) => [column, fieldForColumn(column)])) as Record<
+  (typeof CSV_COLUMNS)[number],
+  keyof Asset
+>;
 
 // A cell starting with = + - @ (or tab/CR) is run as a formula by Excel: a feed-supplied value must
 // not be able to do that on a practice PC. The `'` prefix shows as text in Excel and is removed again

@@ -52,6 +52,10 @@ export function headerKey(text: string): string {
 }
 
 const COLUMN_FIELDS = new Map<string, AssetKey>();
+/** The Asset field a CSV column heading stands for (headings matched as PRODUCT.md says). */
+export function fieldForColumn(heading: string): AssetKey | undefined {
+  return COLUMN_FIELDS.get(headerKey(heading));
+}
 for (const field of ASSET_FIELDS) {
   if (field === 'source') continue;
   COLUMN_FIELDS.set(headerKey(field), field);
