@@ -315,6 +315,23 @@ class SearchIndex {
     for (const [c, list] of catLists) this.catMembers.set(c, Int32Array.from(list));
   }
 
+  /**
+   * The first time asset `a` is reached in the current query unit: clear its per-unit scores and add it
+   * to the unit's touched list. Returns the new length of that list.
+   */
+  private enterUnit(a: number, uEpoch: number, count: number): number {
+    if (this.unitStamp[a] === uEpoch) return count;
+    this.unitStamp[a] = uEpoch;
+    this.unitText[a] = 0;
+    this.unitCat[a] = 0;
+    this.unitCatSum[a] = 0;
+    this.unitExp[a] = 0;
+    this.unitName[a] = 0;
+    this.unitWords[a] = 0;
+    this.unitTouched[count] = a;
+    return count + 1;
+  }
+
   /** Finishes the text index now if it is not finished yet (every query needs all of it). */
   ensureIndex(): void {
     const b = this.builder;
@@ -608,7 +625,7 @@ class SearchIndex {
     const { postStart, postAsset, postWeight, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } =
       this;
     const touched = this.touched;
-    const { unitStamp, unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
+    const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
@@ -646,16 +663,7 @@ class SearchIndex {
           for (let p = postStart[id], end = postStart[id + 1]; p < end; p++) {
             const a = postAsset[p];
             if (!gatherNew && stamp[a] !== epoch) continue;
-            if (unitStamp[a] !== uEpoch) {
-              unitStamp[a] = uEpoch;
-              unitText[a] = 0;
-              unitCat[a] = 0;
-              unitCatSum[a] = 0;
-              unitExp[a] = 0;
-              unitName[a] = 0;
-              unitWords[a] = 0;
-              unitTouched[uCount++] = a;
-            }
+            uCount = this.enterUnit(a, uEpoch, uCount);
             anyText = true;
             const s = q * postWeight[p];
             const nameHit = nameable && (postFields[p] & NAME_OR_ORG) !== 0;
@@ -680,16 +688,7 @@ class SearchIndex {
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
-            if (unitStamp[a] !== uEpoch) {
-              unitStamp[a] = uEpoch;
-              unitText[a] = 0;
-              unitCat[a] = 0;
-              unitCatSum[a] = 0;
-              unitExp[a] = 0;
-              unitName[a] = 0;
-              unitWords[a] = 0;
-              unitTouched[uCount++] = a;
-            }
+            uCount = this.enterUnit(a, uEpoch, uCount);
             if (w > unitCat[a]) unitCat[a] = w;
             unitCatSum[a] += w;
           }
@@ -701,16 +700,7 @@ class SearchIndex {
           for (let j = 0; j < xa.length; j++) {
             const a = xa[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
-            if (unitStamp[a] !== uEpoch) {
-              unitStamp[a] = uEpoch;
-              unitText[a] = 0;
-              unitCat[a] = 0;
-              unitCatSum[a] = 0;
-              unitExp[a] = 0;
-              unitName[a] = 0;
-              unitWords[a] = 0;
-              unitTouched[uCount++] = a;
-            }
+            uCount = this.enterUnit(a, uEpoch, uCount);
             const s = xw[j] * q;
             if (s > unitExp[a]) unitExp[a] = s;
           }
