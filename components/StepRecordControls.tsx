@@ -1,4 +1,6 @@
-import type { Channel } from '@/lib/types';
+import { CHANNELS, type Channel } from '@/lib/types';
+
+const CHANNEL_LABELS: Record<Channel, string> = { desk: 'At the desk', phone: 'On the phone' };
 
 export interface StepRecordControlsProps {
   channel: Channel;
@@ -16,26 +18,18 @@ export function StepRecordControls({ channel, saving, logLabel, onChannel, onLog
         <legend>
           How the patient was talking to you <span class="hint">(C to change)</span>
         </legend>
-        <label class="inline" for="channel-desk">
-          <input
-            type="radio"
-            id="channel-desk"
-            name="channel"
-            checked={channel === 'desk'}
-            onChange={() => onChannel('desk')}
-          />
-          At the desk
-        </label>
-        <label class="inline" for="channel-phone">
-          <input
-            type="radio"
-            id="channel-phone"
-            name="channel"
-            checked={channel === 'phone'}
-            onChange={() => onChannel('phone')}
-          />
-          On the phone
-        </label>
+        {CHANNELS.map((c) => (
+          <label class="inline" for={`channel-${c}`} key={c}>
+            <input
+              type="radio"
+              id={`channel-${c}`}
+              name="channel"
+              checked={channel === c}
+              onChange={() => onChannel(c)}
+            />
+            {CHANNEL_LABELS[c]}
+          </label>
+        ))}
       </fieldset>
       <button type="button" class="primary log" aria-keyshortcuts="Enter" disabled={saving} onClick={onLog}>
         {saving ? 'Saving…' : logLabel} <kbd>Enter</kbd>
