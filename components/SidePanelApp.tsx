@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
 import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
-import { bootPanel, type PanelData } from '@/lib/panel-boot';
+import type { PanelData } from '@/lib/panel-boot';
 import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { Asset } from '@/lib/types';
@@ -16,12 +16,19 @@ type Mode = 'conversation' | 'lookup';
 
 const mark = (name: string) => performance.mark(name);
 
-export function SidePanelApp() {
+interface Props {
+  /** Started by the entrypoint before the first render, so the directory is read while Preact renders. */
+  boot: Promise<PanelData>;
+  script: Promise<LoadedScript>;
+}
+
+export function SidePanelApp({ boot, script: scriptP }: Props) {
   const [data, setData] = useState<PanelData | null>(null);
   const [script, setScript] = useState<LoadedScript | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [counts, setCounts] = useState<{ today: number; week: number } | null>(null);
   const [mode, setMode] = useState<Mode>(location.hash === '#lookup' ? 'lookup' : 'conversation');
+  // Worked out on every render: a panel left open past midnight moves to the new day.
   const today = isoDay(new Date());
 
   const refreshCounts = useCallback(async (d: PanelData | null) => {
@@ -34,16 +41,42 @@ export function SidePanelApp() {
   }, []);
 
   useEffect(() => {
-    bootPanel(today, mark)
+    boot
       .then((d) => {
         setData(d);
         void refreshCounts(d);
       })
       .catch((err) => setFatal(`The panel could not start: ${err instanceof Error ? err.message : String(err)}`));
-    loadScript()
+    scriptP
       .then(setScript)
       .catch((err) => setFatal(`The script could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
-  }, [today, refreshCounts]);
+  }, [boot, scriptP, refreshCounts]);
+
+  // Opened from the ready-made pack: once the search box is on screen, read the full records in idle time.
+  const complete = data?.complete;
+  useEffect(() => {
+    if (!complete) return;
+    complete()
+      .then((directory) =>
+        setData(
+          (d) =>
+            d && { ...d, directory, assetsById: new Map(directory.assets.map((a) => [a.id, a])), complete: undefined },
+        ),
+      )
+      .catch((err) =>
+        setData(
+          (d) =>
+            d && {
+              ...d,
+              complete: undefined,
+              directory: {
+                ...d.directory,
+                problems: [...d.directory.problems, `Contact details could not be read (${String(err)}).`],
+              },
+            },
+        ),
+      );
+  }, [complete]);
 
   // A practice lead editing or signing off the script in the dashboard must show here without a reload.
   useEffect(
@@ -89,7 +122,7 @@ export function SidePanelApp() {
       </main>
     );
   }
-  if (!data || !script) {
+  if (!data) {
     return (
       <main class="panel" aria-busy="true">
         <h1>Care navigation</h1>
@@ -136,6 +169,8 @@ export function SidePanelApp() {
             practiceName={data.settings.settings.practiceName}
             onReport={data.db ? onReport : undefined}
           />
+        ) : !script ? (
+          <p role="status">Loading the script…</p>
         ) : (
           <Conversation
             script={script}

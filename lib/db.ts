@@ -10,6 +10,16 @@ import type { Asset, SignpostEvent } from './types';
 export const DB_NAME = 'care-navigation';
 export const DB_VERSION = 2;
 
+/**
+ * `meta` keys of the side panel's ready-made directory copy (lib/panel-snapshot.ts). They live here because
+ * every directory write must clear them without pulling the search code into the dashboard.
+ */
+export const PANEL_PACK_KEY = 'panel-pack';
+export const PANEL_SNAPSHOT_KEY = 'panel-snapshot';
+export const DIRECTORY_REVISION_KEY = 'directory-revision';
+/** The full snapshot's parts (`panel-snapshot:0`, `:1`…), however many an earlier, larger directory left. */
+export const panelSnapshotKeys = () => IDBKeyRange.bound(`${PANEL_SNAPSHOT_KEY}:`, `${PANEL_SNAPSHOT_KEY}:\uffff`);
+
 export interface ProblemReport {
   id: string;
   assetId: string;

@@ -1,6 +1,5 @@
 import { checkAsset, isIsoDate, normaliseAsset } from './asset-rules';
-import type { Db } from './db';
-import { PANEL_SNAPSHOT_KEY } from './panel-snapshot';
+import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, panelSnapshotKeys } from './db';
 import { type Asset, type AssetStatus, STATUSES } from './types';
 
 /**
@@ -179,8 +178,11 @@ function openWrite(db: Db) {
  */
 async function write<T>(db: Db, work: (tx: WriteTx) => Promise<T>): Promise<T> {
   const tx = openWrite(db);
-  // The side panel's ready-made copy is stale from this write on; deleting it here keeps them in step.
-  tx.objectStore('meta').delete(PANEL_SNAPSHOT_KEY).catch(ignore);
+  // The side panel's ready-made copy is stale from this write on; deleting it here keeps them in step, and
+  // the new revision stops a panel that read the old directory from storing a copy of it afterwards.
+  tx.objectStore('meta').delete(PANEL_PACK_KEY).catch(ignore);
+  tx.objectStore('meta').delete(panelSnapshotKeys()).catch(ignore);
+  tx.objectStore('meta').put(crypto.randomUUID(), DIRECTORY_REVISION_KEY).catch(ignore);
   // Attach a handler now so an abort never surfaces as an unhandled rejection.
   const done = tx.done.then(
     () => undefined,

@@ -1,6 +1,6 @@
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
-import { readPanelSnapshot, writePanelSnapshot } from './panel-snapshot';
+import { directoryRevision, openPanelPack, readFullSnapshot, writePanelPack } from './panel-snapshot';
 import { type AssetSearch, createAssetSearch } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -20,6 +20,21 @@ export interface PanelData {
   directory: PanelDirectory;
   search: AssetSearch;
   assetsById: Map<string, Asset>;
+  /**
+   * Set when the panel opened from its ready-made pack, whose assets are trimmed to what the results list
+   * needs: reads the rest (phone numbers, descriptions…) in idle time, completes the assets in place and
+   * resolves with the full directory. Call it once the search box is on screen.
+   */
+  complete?: () => Promise<PanelDirectory>;
+}
+
+/** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
+export function whenIdle(timeout = 200): Promise<void> {
+  const host = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => unknown };
+  return new Promise((resolve) => {
+    if (typeof host.requestIdleCallback === 'function') host.requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** Used only when IndexedDB is unavailable, so receptionists can still look support up. */
@@ -50,28 +65,49 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
     storageError = err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`;
   }
   mark('db-open');
-  let directory: PanelDirectory;
+  let directory: PanelDirectory | undefined;
+  let search: AssetSearch | undefined;
+  let complete: PanelData['complete'];
   if (db) {
+    const store = db;
     try {
-      const snapshot = await readPanelSnapshot(db).catch(() => null);
-      if (snapshot) {
-        directory = { assets: snapshot.assets, origin: 'stored', problems: snapshot.problems };
+      const pack = await openPanelPack(store, { today }).catch(() => null);
+      if (pack) {
+        mark('directory-loaded');
+        directory = { assets: pack.assets, origin: pack.origin, problems: pack.problems };
+        search = pack.search;
+        const opened = directory;
+        complete = async () => {
+          // Only a damaged or half-written cache lacks its snapshot: then the directory itself is read.
+          const full =
+            (await readFullSnapshot(store, pack, () => whenIdle()).catch(() => null)) ??
+            (await loadDirectory(store)).assets;
+          pack.search.completeAssets(full);
+          return { ...opened, assets: full };
+        };
       } else {
-        const loaded = await loadDirectory(db);
+        const revision = await directoryRevision(store);
+        const loaded = await loadDirectory(store);
         directory = { assets: loaded.assets, origin: loaded.origin, problems: loaded.problems ?? [] };
-        // The demo directory is small and bundled: only a stored directory is worth a snapshot.
-        if (loaded.origin === 'stored')
-          void writePanelSnapshot(db, loaded.assets, directory.problems, new Date()).catch(() => {});
+        mark('directory-loaded');
+        search = createAssetSearch(directory.assets, { today });
+        const source = { ...directory, search, revision };
+        // Stored for the next open once the page is idle (the text index is finishing in idle slices too).
+        void whenIdle(2000)
+          .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID()))
+          .catch(() => {});
       }
     } catch (err) {
       directory = await bundledOnly();
       directory.problems.unshift(`The saved directory could not be read (${String(err)}); showing the demo directory.`);
+      search = undefined;
     }
-  } else {
-    directory = await bundledOnly();
   }
-  mark('directory-loaded');
-  const search = createAssetSearch(directory.assets, { today });
+  if (!directory) directory = await bundledOnly();
+  if (!search) {
+    mark('directory-loaded');
+    search = createAssetSearch(directory.assets, { today });
+  }
   mark('index-built');
   const settings = await settingsP;
   if (!settings.settings) settings.settings = { ...DEFAULT_SETTINGS };
@@ -82,5 +118,6 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
     directory,
     search,
     assetsById: new Map(directory.assets.map((a) => [a.id, a])),
+    complete,
   };
 }

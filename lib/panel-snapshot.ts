@@ -1,43 +1,230 @@
-import type { Db } from './db';
-import type { Asset } from './types';
+import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY, panelSnapshotKeys } from './db';
+import { type AssetSearch, type PackedIndex, restoreAssetSearch, type SearchOptions } from './search';
+import type { Asset, Cost, Delivery, Referral } from './types';
 
 /**
- * A ready-to-use copy of the stored directory for the side panel, so opening the panel with a county-sized
- * directory does not re-read and re-check 10,000 records. The assets are kept as one JSON string: reading
- * a single string from IndexedDB and JSON.parse-ing it is several times faster than structured-cloning
- * 10,000 objects. Every directory write deletes it in the same transaction (`directory-store.ts`), so a
- * snapshot can never be older than the directory; the next panel open rebuilds it.
+ * The side panel's ready-made copy of the directory, so opening it with a county-sized directory costs one
+ * small read instead of reading, checking and indexing 10,000 records. Two records in `meta`:
+ *
+ * - the *pack* (read at open): the search index as built last time, and each indexed asset trimmed to what
+ *   ranking, filters and the results list use (about a fifth of the bytes: no descriptions);
+ * - the *snapshot* (read just after the search box is usable): every asset in full, as one JSON string,
+ *   which IndexedDB hands back several times faster than 10,000 separate objects.
+ *
+ * Both are written in one transaction with the same stamp, and only if the directory has not changed since
+ * it was read (`directory-revision`). Every directory write deletes both and changes the revision
+ * (`directory-store.ts`), so the panel can never show an older directory; the next open rebuilds them.
+ * A pack built by another version of the search code or demo data is ignored, because the stored index
+ * must match the code that reads queries against it.
  */
-export const PANEL_SNAPSHOT_KEY = 'panel-snapshot';
-export const PANEL_SNAPSHOT_VERSION = 1;
+export const PANEL_CACHE_VERSION = 2;
 
-export interface PanelSnapshot {
+declare const __PANEL_CACHE_BUILD__: string | undefined;
+/** Set at build time from the search code and demo data (wxt.config.ts); tests and benches run as "dev". */
+export const PANEL_CACHE_BUILD = typeof __PANEL_CACHE_BUILD__ === 'string' ? __PANEL_CACHE_BUILD__ : 'dev';
+
+export interface PanelPack {
   version: number;
-  /** JSON array of the directory's valid assets. */
-  assetsJson: string;
-  /** Plain-English problems found when the snapshot was built (skipped entries). */
+  build: string;
+  stamp: string;
+  origin: 'demo' | 'stored';
+  /** Plain-English problems found when the directory was read (skipped entries). */
   problems: string[];
+  /** JSON array of trimmed assets (`trim`), in index order. */
+  trimmed: string;
+  index: PackedIndex;
+  /** Number of full-snapshot records written with this pack. */
+  snapshotParts: number;
   builtAt: string;
 }
 
-export async function readPanelSnapshot(db: Db): Promise<{ assets: Asset[]; problems: string[] } | null> {
-  const raw = (await db.get('meta', PANEL_SNAPSHOT_KEY)) as Partial<PanelSnapshot> | undefined;
-  if (!raw || raw.version !== PANEL_SNAPSHOT_VERSION || typeof raw.assetsJson !== 'string') return null;
+/** One part of the full snapshot; see `SNAPSHOT_PART`. */
+interface SnapshotPart {
+  version: number;
+  stamp: string;
+  /** JSON array of valid assets, in full. */
+  assetsJson: string;
+}
+
+/**
+ * Assets per snapshot record. The full snapshot is read after the search box is usable, while someone may
+ * already be typing, so it comes in parts small enough to read and parse in a few milliseconds each.
+ */
+export const SNAPSHOT_PART = 500;
+
+const partKey = (i: number) => `${PANEL_SNAPSHOT_KEY}:${i}`;
+
+type Trimmed = [
+  id: string,
+  name: string,
+  categories: string[],
+  cost: Cost | null,
+  referral: Referral | null,
+  delivery: Delivery[] | null,
+  minAge: number | null,
+  maxAge: number | null,
+  waitingWeeks: number | null,
+  lastVerified: string | null,
+  area: string | null,
+];
+
+/**
+ * What the results list, filters and ranking read, as tuples (no repeated key names, so less to read and
+ * parse at open). Only active assets are indexed, so the status is not kept.
+ */
+function trim(a: Asset): Trimmed {
+  return [
+    a.id,
+    a.name,
+    a.categories,
+    a.cost ?? null,
+    a.referral ?? null,
+    a.delivery ?? null,
+    a.minAge ?? null,
+    a.maxAge ?? null,
+    a.waitingWeeks ?? null,
+    a.lastVerified ?? null,
+    a.area ?? null,
+  ];
+}
+
+/** Every trimmed asset has the same keys in the same order, so the code that ranks them stays fast. */
+function untrim(t: Trimmed): Asset {
+  return {
+    id: t[0],
+    name: t[1],
+    categories: t[2],
+    status: 'active',
+    cost: t[3] ?? undefined,
+    referral: t[4] ?? undefined,
+    delivery: t[5] ?? undefined,
+    minAge: t[6] ?? undefined,
+    maxAge: t[7] ?? undefined,
+    waitingWeeks: t[8] ?? undefined,
+    lastVerified: t[9] ?? undefined,
+    area: t[10] ?? undefined,
+  };
+}
+
+export interface OpenedPack {
+  origin: 'demo' | 'stored';
+  problems: string[];
+  stamp: string;
+  snapshotParts: number;
+  /** The indexed assets, trimmed until `readFullSnapshot` completes them. */
+  assets: Asset[];
+  search: AssetSearch;
+}
+
+/** The stored pack as a ready search, or null when there is none usable (the caller rebuilds). */
+export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
+  const raw = (await db.get('meta', PANEL_PACK_KEY)) as Partial<PanelPack> | undefined;
+  if (
+    !raw ||
+    raw.version !== PANEL_CACHE_VERSION ||
+    raw.build !== PANEL_CACHE_BUILD ||
+    typeof raw.trimmed !== 'string' ||
+    !raw.index ||
+    typeof raw.stamp !== 'string' ||
+    typeof raw.snapshotParts !== 'number'
+  )
+    return null;
   try {
-    const assets = JSON.parse(raw.assetsJson) as Asset[];
-    return Array.isArray(assets) ? { assets, problems: Array.isArray(raw.problems) ? raw.problems : [] } : null;
+    const tuples = JSON.parse(raw.trimmed) as Trimmed[];
+    if (!Array.isArray(tuples)) return null;
+    const assets = tuples.map(untrim);
+    const search = restoreAssetSearch(assets, raw.index, options);
+    return {
+      origin: raw.origin === 'stored' ? 'stored' : 'demo',
+      problems: Array.isArray(raw.problems) ? raw.problems : [],
+      stamp: raw.stamp,
+      snapshotParts: raw.snapshotParts,
+      assets,
+      search,
+    };
   } catch {
-    // A damaged snapshot is only a cache: fall back to the directory itself.
+    // A damaged pack is only a cache: the caller falls back to the directory itself.
     return null;
   }
 }
 
-export async function writePanelSnapshot(db: Db, assets: Asset[], problems: string[], now: Date): Promise<void> {
-  const snapshot: PanelSnapshot = {
-    version: PANEL_SNAPSHOT_VERSION,
-    assetsJson: JSON.stringify(assets),
-    problems,
+/**
+ * Every asset in full, from the snapshot written with `pack`, a part at a time with `pause` (an idle wait in
+ * the panel) before each, so typing is never held up for long. Null when any part is missing or damaged.
+ */
+export async function readFullSnapshot(
+  db: Db,
+  pack: Pick<OpenedPack, 'stamp' | 'snapshotParts'>,
+  pause: () => Promise<void> = async () => {},
+): Promise<Asset[] | null> {
+  const all: Asset[] = [];
+  for (let i = 0; i < pack.snapshotParts; i++) {
+    await pause();
+    const raw = (await db.get('meta', partKey(i))) as Partial<SnapshotPart> | undefined;
+    if (!raw || raw.version !== PANEL_CACHE_VERSION || raw.stamp !== pack.stamp || typeof raw.assetsJson !== 'string')
+      return null;
+    try {
+      const part = JSON.parse(raw.assetsJson) as Asset[];
+      if (!Array.isArray(part)) return null;
+      for (const a of part) all.push(a);
+    } catch {
+      return null;
+    }
+  }
+  return all;
+}
+
+/** The directory's revision now: read before the directory, compared when the pack is written. */
+export async function directoryRevision(db: Db): Promise<unknown> {
+  return db.get('meta', DIRECTORY_REVISION_KEY);
+}
+
+export interface PackSource {
+  origin: 'demo' | 'stored';
+  problems: string[];
+  /** Every valid asset (the snapshot), and the search built over them (its active ones). */
+  assets: Asset[];
+  search: AssetSearch;
+  /** `directoryRevision` as it was before `assets` were read. */
+  revision: unknown;
+}
+
+/**
+ * Stores the pack and snapshot for the next open. Returns false, writing nothing, when the directory has
+ * been changed since it was read: a pack of the old directory must never outlive the write that replaced it.
+ */
+export async function writePanelPack(db: Db, source: PackSource, now: Date, stamp: string): Promise<boolean> {
+  const indexed = source.assets.filter((a) => a && a.status !== 'inactive');
+  const parts: SnapshotPart[] = [];
+  for (let i = 0; i < source.assets.length; i += SNAPSHOT_PART)
+    parts.push({
+      version: PANEL_CACHE_VERSION,
+      stamp,
+      assetsJson: JSON.stringify(source.assets.slice(i, i + SNAPSHOT_PART)),
+    });
+  const pack: PanelPack = {
+    version: PANEL_CACHE_VERSION,
+    build: PANEL_CACHE_BUILD,
+    stamp,
+    origin: source.origin,
+    problems: source.problems,
+    trimmed: JSON.stringify(indexed.map(trim)),
+    index: source.search.exportIndex(),
+    snapshotParts: parts.length,
     builtAt: now.toISOString(),
   };
-  await db.put('meta', snapshot, PANEL_SNAPSHOT_KEY);
+  const tx = db.transaction('meta', 'readwrite');
+  const meta = tx.objectStore('meta');
+  if ((await meta.get(DIRECTORY_REVISION_KEY)) !== source.revision) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    return false;
+  }
+  await Promise.all([
+    meta.delete(panelSnapshotKeys()),
+    meta.put(pack, PANEL_PACK_KEY),
+    ...parts.map((p, i) => meta.put(p, partKey(i))),
+    tx.done,
+  ]);
+  return true;
 }

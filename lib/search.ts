@@ -45,6 +45,42 @@ export interface AssetSearch {
    * instead of on the first keystroke. Call it when the panel is idle after opening.
    */
   prepare?(): void;
+  /** The finished text index, to store for the next panel open (`restoreAssetSearch`). */
+  exportIndex(): PackedIndex;
+  /**
+   * Swaps in the full records for the trimmed ones a restored search starts with, in place, so hits
+   * already on screen (and anything holding them) gain phone numbers, descriptions and the rest.
+   */
+  completeAssets(full: Asset[]): void;
+}
+
+/**
+ * The text index in the form it is stored between panel opens: compressed rows of postings, with the
+ * weight of each posting left out because it follows from the fields the term was found in.
+ */
+export interface PackedIndex {
+  /** Number of (active) assets indexed, in the order they were given. */
+  assets: number;
+  /** Index terms joined by newlines (terms never contain one). */
+  terms: string;
+  postStart: Int32Array;
+  /** 16-bit when the directory has fewer than 65,536 assets: half the bytes to read at open. */
+  postAsset: Uint16Array | Int32Array;
+  postFields: Uint8Array;
+  nameWords: Uint8Array;
+  /** Per-asset filter codes and category membership, so opening the panel does not work them out again. */
+  filters: PackedFilters;
+}
+
+export interface PackedFilters {
+  cost: Uint8Array;
+  referral: Uint8Array;
+  delivery: Uint8Array;
+  minAge: Float32Array;
+  maxAge: Float32Array;
+  catBits: Uint32Array;
+  categoryBit: [string, number][];
+  catMembers: [string, Int32Array][];
 }
 
 export interface SearchOptions {
@@ -79,6 +115,23 @@ const FIELD_WEIGHT: Record<number, number> = {
   [AREA]: 0.4,
   [OTHER]: 0.3,
 };
+
+/**
+ * A posting's weight follows from the fields its term was found in: the best field's weight, plus a little
+ * for each further field (a term in several fields of one asset is a stronger signal than the best alone).
+ */
+const WEIGHT_OF_FIELDS = Float32Array.from({ length: 64 }, (_, f) => {
+  let best = 0;
+  for (const bit of [NAME, ORG, KEYWORD, DESC, AREA, OTHER]) if (f & bit) best = Math.max(best, FIELD_WEIGHT[bit]);
+  return (f & (f - 1)) !== 0 ? Math.min(1.25, best + 0.1 * (popcount(f) - 1)) : best;
+});
+
+function idfOf(start: Int32Array, terms: number, n: number): Float32Array {
+  const idf = new Float32Array(terms);
+  const norm = Math.log(1 + Math.max(n, 2));
+  for (let t = 0; t < terms; t++) idf[t] = Math.log(1 + n / (start[t + 1] - start[t])) / norm;
+  return idf;
+}
 
 // Scoring constants (tuned on the `tune` split of bench/eval-queries.json only).
 const CATEGORY_SCORE = 0.55;
@@ -174,10 +227,31 @@ export function createAssetSearch(assets: Asset[], options: SearchOptions = {}):
   const when = options.buildIndex ?? (typeof host.requestIdleCallback === 'function' ? 'when-idle' : 'now');
   if (when === 'now' || typeof host.requestIdleCallback !== 'function') index.ensureIndex();
   else index.indexWhenIdle((cb, o) => host.requestIdleCallback?.(cb, o));
+  return api(index);
+}
+
+/**
+ * A search over a stored index (`exportIndex`), so opening the panel skips reading every description and
+ * re-indexing them. `assets` are the indexed (active) assets in the same order; they may be trimmed to the
+ * fields ranking, filters and the results list use, and completed later (`completeAssets`). Throws when
+ * the packed index does not fit the assets, so the caller can rebuild instead.
+ */
+export function restoreAssetSearch(assets: Asset[], packed: PackedIndex, options: SearchOptions = {}): AssetSearch {
+  const index = new SearchIndex(assets, options, packed);
+  // The index is complete; what the first keystroke would still build (vocabulary, prefix and typo tables)
+  // is built when the page is next idle.
+  const host = globalThis as { requestIdleCallback?: IdleScheduler };
+  host.requestIdleCallback?.(() => index.prepare(), { timeout: 1000 });
+  return api(index);
+}
+
+function api(index: SearchIndex): AssetSearch {
   return {
     search: (query, filters, limit) => index.search(query, filters ?? {}, limit),
     suggestCategories: (query) => index.suggestCategories(query),
     prepare: () => index.prepare(),
+    exportIndex: () => index.exportIndex(),
+    completeAssets: (full) => index.completeAssets(full),
   };
 }
 
@@ -232,7 +306,7 @@ class SearchIndex {
   private readonly resolutions = new Map<string, TokenResolution>();
   private readonly expansions = new Map<string, Expansion | null>();
 
-  constructor(assets: Asset[], options: SearchOptions) {
+  constructor(assets: Asset[], options: SearchOptions, packed?: PackedIndex) {
     this.assets = assets;
     this.vocabulary = options.vocabulary;
     const n = assets.length;
@@ -262,8 +336,81 @@ class SearchIndex {
     this.finalScore = new Float64Array(n);
     this.sortKeys = new Float64Array(n);
     this.catBits = new Uint32Array(n);
-    this.describeAssets(options);
-    this.builder = new PostingsBuilder(this);
+    if (packed) this.restoreFilters(packed.filters);
+    else this.describeAssets();
+    this.rateAssets(options);
+    if (packed) this.restore(packed);
+    else this.builder = new PostingsBuilder(this);
+  }
+
+  private restore(p: PackedIndex): void {
+    const terms = p.terms === '' ? [] : p.terms.split('\n');
+    const t = terms.length;
+    const count = p.postAsset.length;
+    if (
+      p.assets !== this.n ||
+      p.postStart.length !== t + 1 ||
+      p.postStart[t] !== count ||
+      p.postFields.length !== count ||
+      p.nameWords.length !== this.n
+    )
+      throw new Error(`Stored search index does not fit this directory (${p.assets} assets indexed, ${this.n} given).`);
+    for (let i = 0; i < t; i++) {
+      this.termText.push(terms[i]);
+      this.termIds.set(terms[i], i);
+    }
+    this.nameWords.set(p.nameWords);
+    const postAsset = p.postAsset instanceof Int32Array ? p.postAsset : Int32Array.from(p.postAsset);
+    const postWeight = new Float32Array(count);
+    const termFields = new Uint8Array(t);
+    const start = p.postStart;
+    const fields = p.postFields;
+    for (let term = 0; term < t; term++) {
+      let f = 0;
+      for (let i = start[term]; i < start[term + 1]; i++) {
+        f |= fields[i];
+        postWeight[i] = WEIGHT_OF_FIELDS[fields[i]];
+      }
+      termFields[term] = f;
+    }
+    this.postStart = start;
+    this.postAsset = postAsset;
+    this.postWeight = postWeight;
+    this.postFields = fields;
+    this.termFields = termFields;
+    this.idf = idfOf(start, t, this.n);
+  }
+
+  exportIndex(): PackedIndex {
+    this.ensureIndex();
+    const small = this.n < 65_536;
+    return {
+      assets: this.n,
+      terms: this.termText.join('\n'),
+      postStart: this.postStart,
+      postAsset: small ? Uint16Array.from(this.postAsset) : this.postAsset,
+      postFields: this.postFields,
+      nameWords: this.nameWords,
+      filters: {
+        cost: this.cost,
+        referral: this.referral,
+        delivery: this.delivery,
+        minAge: this.minAge,
+        maxAge: this.maxAge,
+        catBits: this.catBits,
+        categoryBit: [...this.categoryBit],
+        catMembers: [...this.catMembers],
+      },
+    };
+  }
+
+  completeAssets(full: Asset[]): void {
+    const byId = new Map<string, Asset>();
+    for (const a of full) if (a && typeof a.id === 'string') byId.set(a.id, a);
+    for (const trimmed of this.assets) {
+      const whole = byId.get(trimmed.id);
+      if (whole && whole !== trimmed) Object.assign(trimmed, whole);
+    }
   }
 
   /** Compiled on first use, so opening the panel pays only for the index. */
@@ -282,13 +429,10 @@ class SearchIndex {
 
   // ── building ─────────────────────────────────────────────────────────────
 
-  /** Filters, categories and the quality rules: cheap, needed even before the text index exists. */
-  private describeAssets(options: SearchOptions): void {
-    const today = Date.parse(options.today ?? new Date().toISOString().slice(0, 10));
-    const recentMs = (options.staleAfterMonths ?? 6) * 30.44 * 86_400_000;
-    const local = new Set((options.localAreas ?? []).map((x) => tokenise(x).join(' ')));
+  /** Filter codes and categories: cheap, needed even before the text index exists. */
+  private describeAssets(): void {
     const catLists = new Map<string, number[]>();
-    const { cost, referral, delivery, minAge, maxAge, quality, catBits, categoryBit } = this;
+    const { cost, referral, delivery, minAge, maxAge, catBits, categoryBit } = this;
     for (let a = 0; a < this.n; a++) {
       const asset = this.assets[a];
       for (const c of asset.categories ?? []) {
@@ -310,9 +454,35 @@ class SearchIndex {
       delivery[a] = d;
       minAge[a] = typeof asset.minAge === 'number' ? asset.minAge : Number.NEGATIVE_INFINITY;
       maxAge[a] = typeof asset.maxAge === 'number' ? asset.maxAge : Number.POSITIVE_INFINITY;
-      quality[a] = assetQuality(asset, today, recentMs, local);
     }
     for (const [c, list] of catLists) this.catMembers.set(c, Int32Array.from(list));
+  }
+
+  private restoreFilters(f: PackedFilters): void {
+    const n = this.n;
+    if (
+      !f ||
+      [f.cost, f.referral, f.delivery, f.minAge, f.maxAge, f.catBits].some((x) => x?.length !== n) ||
+      !Array.isArray(f.categoryBit) ||
+      !Array.isArray(f.catMembers)
+    )
+      throw new Error('Stored search filters do not fit this directory.');
+    this.cost.set(f.cost);
+    this.referral.set(f.referral);
+    this.delivery.set(f.delivery);
+    this.minAge.set(f.minAge);
+    this.maxAge.set(f.maxAge);
+    this.catBits.set(f.catBits);
+    for (const [c, bit] of f.categoryBit) this.categoryBit.set(c, bit);
+    for (const [c, list] of f.catMembers) this.catMembers.set(c, list);
+  }
+
+  /** The quality rules (recency depends on today, so this is never stored). */
+  private rateAssets(options: SearchOptions): void {
+    const today = Date.parse(options.today ?? new Date().toISOString().slice(0, 10));
+    const recentMs = (options.staleAfterMonths ?? 6) * 30.44 * 86_400_000;
+    const local = new Set((options.localAreas ?? []).map((x) => tokenise(x).join(' ')));
+    for (let a = 0; a < this.n; a++) this.quality[a] = assetQuality(this.assets[a], today, recentMs, local);
   }
 
   /**
@@ -1125,7 +1295,6 @@ class PostingsBuilder {
   private count = 0;
   private pTerm: Int32Array;
   private pAsset: Int32Array;
-  private pWeight: Float32Array;
   private pFields: Uint8Array;
   // Word (as scanned) → term id (-1 stopword, -2 not seen yet), so each distinct word is stemmed once.
   private readonly table: WordTable;
@@ -1139,7 +1308,6 @@ class PostingsBuilder {
     this.cap = Math.max(1024, index.n * 48);
     this.pTerm = new Int32Array(this.cap);
     this.pAsset = new Int32Array(this.cap);
-    this.pWeight = new Float32Array(this.cap);
     this.pFields = new Uint8Array(this.cap);
     this.table = new WordTable(Math.max(4096, index.n));
   }
@@ -1148,7 +1316,7 @@ class PostingsBuilder {
   run(until: number): void {
     const { table, texts, fields } = this;
     const { assets, nameWords } = this.index;
-    let { count, cap, pTerm, pAsset, pWeight, pFields, wordTerm, seenAt, slotOf } = this;
+    let { count, cap, pTerm, pAsset, pFields, wordTerm, seenAt, slotOf } = this;
     for (let a = this.next; a < until; a++) {
       const asset = assets[a];
       texts.length = 0;
@@ -1166,7 +1334,6 @@ class PostingsBuilder {
         const text = texts[f];
         if (!text || typeof text !== 'string') continue;
         const field = fields[f];
-        const w = FIELD_WEIGHT[field];
         const wordCount = table.scan(text);
         const words = table.buffer;
         for (let i = 0; i < wordCount; i++) {
@@ -1182,21 +1349,18 @@ class PostingsBuilder {
           if (seenAt[id] === a) {
             const slot = slotOf[id];
             pFields[slot] |= field;
-            if (w > pWeight[slot]) pWeight[slot] = w;
             continue;
           }
           if (count === cap) {
             cap *= 2;
             pTerm = grow(pTerm, cap);
             pAsset = grow(pAsset, cap);
-            pWeight = grow(pWeight, cap);
             pFields = grow(pFields, cap);
           }
           seenAt[id] = a;
           slotOf[id] = count;
           pTerm[count] = id;
           pAsset[count] = a;
-          pWeight[count] = w;
           pFields[count] = field;
           count++;
           if (field === NAME) nameWords[a]++;
@@ -1204,7 +1368,7 @@ class PostingsBuilder {
       }
     }
     this.next = Math.max(this.next, until);
-    Object.assign(this, { count, cap, pTerm, pAsset, pWeight, pFields });
+    Object.assign(this, { count, cap, pTerm, pAsset, pFields });
   }
 
   /** Slow path, once per distinct word: stem it, find or add its term, grow the per-term arrays. */
@@ -1232,14 +1396,9 @@ class PostingsBuilder {
   }
 
   finish(): void {
-    const { count, pTerm, pAsset, pWeight, pFields } = this;
+    const { count, pTerm, pAsset, pFields } = this;
     const index = this.index;
     const n = index.n;
-    // Terms found in several fields of one asset are a stronger signal than the best field alone.
-    for (let i = 0; i < count; i++) {
-      const f = pFields[i];
-      if ((f & (f - 1)) !== 0) pWeight[i] = Math.min(1.25, pWeight[i] + 0.1 * (popcount(f) - 1));
-    }
     const terms = index.termText.length;
     const start = new Int32Array(terms + 1);
     for (let i = 0; i < count; i++) start[pTerm[i] + 1]++;
@@ -1254,13 +1413,11 @@ class PostingsBuilder {
       const t = pTerm[i];
       const at = fill[t]++;
       postAsset[at] = pAsset[i];
-      postWeight[at] = pWeight[i];
+      postWeight[at] = WEIGHT_OF_FIELDS[pFields[i]];
       postFields[at] = pFields[i];
       termFields[t] |= pFields[i];
     }
-    const idf = new Float32Array(terms);
-    const norm = Math.log(1 + Math.max(n, 2));
-    for (let t = 0; t < terms; t++) idf[t] = Math.log(1 + n / (start[t + 1] - start[t])) / norm;
+    const idf = idfOf(start, terms, n);
     index.postStart = start;
     index.postAsset = postAsset;
     index.postWeight = postWeight;

@@ -44,7 +44,7 @@ const ASSETS: Asset[] = [
 function fakeSearch(): AssetSearch {
   const real = createAssetSearch(ASSETS, { today: '2026-11-25' });
   return {
-    search: real.search,
+    ...real,
     // Deterministic suggestions, independent of the search engineer's vocabulary.
     suggestCategories: (q) => (/lonely/i.test(q) ? [{ category: 'loneliness', because: ['lonely'] }] : []),
   };
