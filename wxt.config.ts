@@ -46,8 +46,7 @@ export default defineConfig({
   zip: { excludeSources: ['test-results/**', '.output*/**', 'BENCHMARKS.md'] },
   vite: () => ({
     plugins: [preact(), dataChunks()],
-    // One stylesheet for both pages: the panel waits for fewer files at open.
-    build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1', cssCodeSplit: false },
+    build: { target: 'es2022', sourcemap: process.env.SOURCEMAP === '1' },
     define: { __PANEL_CACHE_BUILD__: JSON.stringify(panelCacheBuild()) },
   }),
   manifest: ({ browser, manifestVersion }) => ({

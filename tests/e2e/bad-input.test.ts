@@ -61,6 +61,9 @@ describe('side panel with bad input', () => {
         });
         tx.objectStore('assets').put({ id: 'broken-one', name: '', categories: [], status: 'active' });
         tx.objectStore('meta').put({ origin: 'stored', source: 'csv', updatedAt: '2026-11-01T10:00:00Z' }, 'directory');
+        // As every directory write does (lib/directory-store.ts): the panel's ready-made copy is out of date.
+        tx.objectStore('meta').delete('panel-pack');
+        tx.objectStore('meta').put('bad-input-test', 'directory-revision');
         tx.oncomplete = () => ok();
         tx.onerror = () => fail(tx.error);
       });
