@@ -64,3 +64,39 @@ it('puts an organisation typed by name first', async () => {
   await type('mens shed');
   await expect.poll(async () => (await topFive())[0]).toBe('Ashbridge Men’s Shed');
 });
+
+it('opens again from its stored copy, and the details still carry every contact field', async () => {
+  // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((ok) => {
+              const r = indexedDB.open('care-navigation');
+              r.onsuccess = () => {
+                const get = r.result.transaction('meta').objectStore('meta').get('panel-pack');
+                get.onsuccess = () => {
+                  r.result.close();
+                  ok(get.result !== undefined);
+                };
+              };
+            }),
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  const again = await openPage(l, 'sidepanel', '#lookup');
+  const box = again.getByLabel('Search support');
+  await box.click();
+  await box.pressSequentially('baliffs', { delay: 25 });
+  const list = again.getByRole('list', { name: 'Matching support' });
+  await expect.poll(() => list.locator('li label').first().textContent()).toMatch(/Clearway Debt Advice/);
+  await list.getByRole('button', { name: /Details of Clearway Debt Advice/ }).click();
+  // Phone, description and opening times come from the full records, read after the box was usable.
+  await expect.poll(() => list.locator('.asset-details').first().textContent()).toMatch(/01632 960\d{3}/);
+  expect(await list.locator('.asset-details').first().textContent()).toContain('Opening times');
+  expect(await axeViolations(again)).toEqual([]);
+  await screenshot(again, 'search-reopened-from-pack');
+  await again.close();
+});
