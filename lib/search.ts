@@ -67,6 +67,8 @@ export interface PackedIndex {
   /** 16-bit when the directory has fewer than 65,536 assets: half the bytes to read at open. */
   postAsset: Uint16Array | Int32Array;
   postFields: Uint8Array;
+  /** Every field each term appears in, over all assets. */
+  termFields: Uint8Array;
   nameWords: Uint8Array;
   /** Per-asset filter codes and category membership, so opening the panel does not work them out again. */
   filters: PackedFilters;
@@ -264,7 +266,6 @@ class SearchIndex {
   readonly termText: string[] = [];
   postStart!: Int32Array;
   postAsset!: Int32Array;
-  postWeight!: Float32Array;
   postFields!: Uint8Array;
   idf!: Float32Array;
   termFields!: Uint8Array;
@@ -352,6 +353,7 @@ class SearchIndex {
       p.postStart.length !== t + 1 ||
       p.postStart[t] !== count ||
       p.postFields.length !== count ||
+      p.termFields?.length !== t ||
       p.nameWords.length !== this.n
     )
       throw new Error(`Stored search index does not fit this directory (${p.assets} assets indexed, ${this.n} given).`);
@@ -360,25 +362,11 @@ class SearchIndex {
       this.termIds.set(terms[i], i);
     }
     this.nameWords.set(p.nameWords);
-    const postAsset = p.postAsset instanceof Int32Array ? p.postAsset : Int32Array.from(p.postAsset);
-    const postWeight = new Float32Array(count);
-    const termFields = new Uint8Array(t);
-    const start = p.postStart;
-    const fields = p.postFields;
-    for (let term = 0; term < t; term++) {
-      let f = 0;
-      for (let i = start[term]; i < start[term + 1]; i++) {
-        f |= fields[i];
-        postWeight[i] = WEIGHT_OF_FIELDS[fields[i]];
-      }
-      termFields[term] = f;
-    }
-    this.postStart = start;
-    this.postAsset = postAsset;
-    this.postWeight = postWeight;
-    this.postFields = fields;
-    this.termFields = termFields;
-    this.idf = idfOf(start, t, this.n);
+    this.postStart = p.postStart;
+    this.postAsset = p.postAsset instanceof Int32Array ? p.postAsset : Int32Array.from(p.postAsset);
+    this.postFields = p.postFields;
+    this.termFields = p.termFields;
+    this.idf = idfOf(p.postStart, t, this.n);
   }
 
   exportIndex(): PackedIndex {
@@ -390,6 +378,7 @@ class SearchIndex {
       postStart: this.postStart,
       postAsset: small ? Uint16Array.from(this.postAsset) : this.postAsset,
       postFields: this.postFields,
+      termFields: this.termFields,
       nameWords: this.nameWords,
       filters: {
         cost: this.cost,
@@ -792,8 +781,7 @@ class SearchIndex {
     if (units.length === 0) return this.browse(filters, filter, limit);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
-    const { postStart, postAsset, postWeight, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } =
-      this;
+    const { postStart, postAsset, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } = this;
     const touched = this.touched;
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     const epoch = this.nextEpoch();
@@ -835,7 +823,7 @@ class SearchIndex {
             if (!gatherNew && stamp[a] !== epoch) continue;
             uCount = this.enterUnit(a, uEpoch, uCount);
             anyText = true;
-            const s = q * postWeight[p];
+            const s = q * WEIGHT_OF_FIELDS[postFields[p]];
             const nameHit = nameable && (postFields[p] & NAME_OR_ORG) !== 0;
             if (k === 1) {
               if (s > unitText[a]) unitText[a] = s;
@@ -1108,12 +1096,12 @@ class SearchIndex {
     const weights: number[] = [];
     for (let p = this.postStart[first]; p < this.postStart[first + 1]; p++) {
       const a = this.postAsset[p];
-      let w = this.postWeight[p];
+      let w = WEIGHT_OF_FIELDS[this.postFields[p]];
       let all = true;
       for (let k = 1; k < ids.length && all; k++) {
         const q = this.findPosting(ids[k], a);
         if (q < 0) all = false;
-        else w = Math.min(w, this.postWeight[q]);
+        else w = Math.min(w, WEIGHT_OF_FIELDS[this.postFields[q]]);
       }
       if (all) {
         assets.push(a);
@@ -1405,7 +1393,6 @@ class PostingsBuilder {
     for (let t = 0; t < terms; t++) start[t + 1] += start[t];
     const fill = start.slice(0, terms);
     const postAsset = new Int32Array(count);
-    const postWeight = new Float32Array(count);
     const postFields = new Uint8Array(count);
     const termFields = new Uint8Array(terms);
     // Scanning in asset order keeps every posting list sorted by asset, which `why` relies on.
@@ -1413,14 +1400,12 @@ class PostingsBuilder {
       const t = pTerm[i];
       const at = fill[t]++;
       postAsset[at] = pAsset[i];
-      postWeight[at] = WEIGHT_OF_FIELDS[pFields[i]];
       postFields[at] = pFields[i];
       termFields[t] |= pFields[i];
     }
     const idf = idfOf(start, terms, n);
     index.postStart = start;
     index.postAsset = postAsset;
-    index.postWeight = postWeight;
     index.postFields = postFields;
     index.termFields = termFields;
     index.idf = idf;
