@@ -1443,8 +1443,19 @@ class Hit implements SearchHit {
   }
 }
 
+/** Dates are stored as YYYY-MM-DD; reading the digits directly is several times faster than Date.parse. */
+function isoDayMs(day: string): number {
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) {
+    const y = Number(day.slice(0, 4));
+    const m = Number(day.slice(5, 7));
+    const d = Number(day.slice(8, 10));
+    if (y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Date.UTC(y, m - 1, d);
+  }
+  return Date.parse(day);
+}
+
 function assetQuality(asset: Asset, today: number, recentMs: number, local: Set<string>): number {
-  const verified = asset.lastVerified ? Date.parse(asset.lastVerified) : Number.NaN;
+  const verified = asset.lastVerified ? isoDayMs(asset.lastVerified) : Number.NaN;
   const age = today - verified;
   const recency = Number.isNaN(age) ? 0 : age <= recentMs ? 1 : age <= 2 * recentMs ? 0.5 : 0;
   const referral = asset.referral === 'self' ? 1 : asset.referral === 'link_worker' ? 0.4 : asset.referral ? 0.2 : 0.3;
