@@ -12,13 +12,15 @@ export interface LookupModeProps {
   staleAfterMonths: number;
   practiceName: string;
   onReport?(asset: Asset, reason: ReportReason): Promise<void>;
+  /** The directory is still being read (see SupportFinder). */
+  pending?: boolean;
 }
 
 /**
  * Look something up outside a conversation (a colleague asks "who does benefits advice?").
  * Nothing is logged here: only a conversation produces a signposting event.
  */
-export function LookupMode({ search, today, staleAfterMonths, practiceName, onReport }: LookupModeProps) {
+export function LookupMode({ search, today, staleAfterMonths, practiceName, onReport, pending }: LookupModeProps) {
   const [selected, setSelected] = useState<Asset[]>([]);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
@@ -42,6 +44,7 @@ export function LookupMode({ search, today, staleAfterMonths, practiceName, onRe
         today={today}
         staleAfterMonths={staleAfterMonths}
         onReport={onReport}
+        pending={pending}
       />
       {selected.length > 0 && (
         <div class="lookup-actions">

@@ -1,7 +1,8 @@
 export interface PanelHeaderProps {
   practiceName: string;
   demo: boolean;
-  counts: { today: number; week: number } | null;
+  /** Null when they could not be read; undefined while the panel is still opening. */
+  counts: { today: number; week: number } | null | undefined;
   poppedOut: boolean;
   onPopOut(): void;
   onDashboard(): void;
@@ -33,7 +34,11 @@ export function PanelHeader({ practiceName, demo, counts, poppedOut, onPopOut, o
           </span>
         )}
         <span class="counts" aria-live="polite">
-          {counts ? `Logged today: ${counts.today} · This week: ${counts.week}` : 'Counts unavailable'}
+          {counts
+            ? `Logged today: ${counts.today} · This week: ${counts.week}`
+            : counts === null
+              ? 'Counts unavailable'
+              : ''}
         </span>
       </div>
     </header>

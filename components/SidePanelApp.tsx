@@ -5,6 +5,8 @@ import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
 import type { PanelData } from '@/lib/panel-boot';
 import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
+import type { AssetSearch } from '@/lib/search';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { Asset } from '@/lib/types';
 import { Conversation } from './Conversation';
 import { LookupMode } from './LookupMode';
@@ -15,6 +17,16 @@ import './panel.css';
 type Mode = 'conversation' | 'lookup';
 
 const mark = (name: string) => performance.mark(name);
+
+/** Stands in for the search until the directory has been read: finds nothing, suggests nothing. */
+const NO_DIRECTORY_YET: AssetSearch = {
+  search: () => [],
+  suggestCategories: () => [],
+  exportIndex: () => {
+    throw new Error('The directory has not been read yet.');
+  },
+  completeAssets: () => {},
+};
 
 interface Props {
   /** Started by the entrypoint before the first render, so the directory is read while Preact renders. */
@@ -122,27 +134,19 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
       </main>
     );
   }
-  if (!data) {
-    return (
-      <main class="panel" aria-busy="true">
-        <h1>Care navigation</h1>
-        <p role="status">Loading the directory…</p>
-      </main>
-    );
-  }
-
-  const problems = [
-    ...(data.storageError ? [data.storageError] : []),
-    ...data.settings.problems,
-    ...data.directory.problems,
-  ];
+  // Until the directory arrives the panel is drawn with its defaults, so that drawing happens while storage
+  // is being read; lookup's search box already takes typing and searches it once the directory is here.
+  const settings = data?.settings.settings ?? DEFAULT_SETTINGS;
+  const problems = data
+    ? [...(data.storageError ? [data.storageError] : []), ...data.settings.problems, ...data.directory.problems]
+    : [];
 
   return (
     <div class="panel">
       <PanelHeader
-        practiceName={data.settings.settings.practiceName}
-        demo={data.directory.origin === 'demo'}
-        counts={counts}
+        practiceName={settings.practiceName}
+        demo={data?.directory.origin === 'demo'}
+        counts={data ? counts : undefined}
         poppedOut={isPoppedOut()}
         onPopOut={() => void popOutPanel()}
         onDashboard={() => void openDashboard()}
@@ -163,12 +167,15 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
       <main>
         {mode === 'lookup' ? (
           <LookupMode
-            search={data.search}
+            search={data?.search ?? NO_DIRECTORY_YET}
+            pending={!data}
             today={today}
-            staleAfterMonths={data.settings.settings.staleAfterMonths}
-            practiceName={data.settings.settings.practiceName}
-            onReport={data.db ? onReport : undefined}
+            staleAfterMonths={settings.staleAfterMonths}
+            practiceName={settings.practiceName}
+            onReport={data?.db ? onReport : undefined}
           />
+        ) : !data ? (
+          <p role="status">Loading the directory…</p>
         ) : !script ? (
           <p role="status">Loading the script…</p>
         ) : (

@@ -20,6 +20,8 @@ export interface SupportFinderProps {
   staleAfterMonths: number;
   /** Offered on each opened result; stores only the asset id and a reason code. Resolves when saved. */
   onReport?(asset: Asset, reason: ReportReason): Promise<void>;
+  /** The directory is still being read: typing is kept and searched as soon as it arrives. */
+  pending?: boolean;
 }
 
 /** Results are rendered a page at a time: a county feed can match thousands of assets. */
@@ -57,6 +59,7 @@ export function SupportFinder({
   today,
   staleAfterMonths,
   onReport,
+  pending = false,
 }: SupportFinderProps) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterState>({
@@ -178,11 +181,13 @@ export function SupportFinder({
       />
 
       <p class="result-count" role="status" aria-live="polite">
-        {hits.length === 0 && !query.trim() && filters.categories.length === 0
-          ? 'Type what the patient said, or add a need, to see matching support.'
-          : hits.length === 0
-            ? 'No matching support. Try other words, remove a filter, or choose "Nothing suitable".'
-            : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}${selected.length ? `, ${selected.length} chosen` : ''}`}
+        {pending
+          ? 'Loading the directory…'
+          : hits.length === 0 && !query.trim() && filters.categories.length === 0
+            ? 'Type what the patient said, or add a need, to see matching support.'
+            : hits.length === 0
+              ? 'No matching support. Try other words, remove a filter, or choose "Nothing suitable".'
+              : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}${selected.length ? `, ${selected.length} chosen` : ''}`}
       </p>
 
       <ol id="support-results" class="results" ref={listRef} onKeyDown={onListKey} aria-label="Matching support">
