@@ -1,5 +1,11 @@
 import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY, panelSnapshotKeys } from './db';
-import { type AssetSearch, type PackedIndex, restoreAssetSearch, type SearchOptions } from './search';
+import {
+  type AssetSearch,
+  type PackedFilters,
+  type PackedIndex,
+  restoreAssetSearch,
+  type SearchOptions,
+} from './search';
 import type { Asset, Cost, Delivery, Referral } from './types';
 
 /**
@@ -58,51 +64,42 @@ type Trimmed = [
   id: string,
   name: string,
   categories: string[],
-  cost: Cost | null,
-  referral: Referral | null,
-  delivery: Delivery[] | null,
-  minAge: number | null,
-  maxAge: number | null,
   waitingWeeks: number | null,
   lastVerified: string | null,
   area: string | null,
 ];
 
 /**
- * What the results list, filters and ranking read, as tuples (no repeated key names, so less to read and
- * parse at open). Only active assets are indexed, so the status is not kept.
+ * What the results list and ranking read that the stored index does not already hold, as tuples (no
+ * repeated key names, so less to read and parse at open). Cost, referral, delivery and ages come back from
+ * the index's filter codes; only active assets are indexed, so the status is not kept either.
  */
 function trim(a: Asset): Trimmed {
-  return [
-    a.id,
-    a.name,
-    a.categories,
-    a.cost ?? null,
-    a.referral ?? null,
-    a.delivery ?? null,
-    a.minAge ?? null,
-    a.maxAge ?? null,
-    a.waitingWeeks ?? null,
-    a.lastVerified ?? null,
-    a.area ?? null,
-  ];
+  return [a.id, a.name, a.categories, a.waitingWeeks ?? null, a.lastVerified ?? null, a.area ?? null];
 }
 
+const COSTS: (Cost | undefined)[] = [undefined, 'free', 'low', 'paid'];
+const REFERRALS: (Referral | undefined)[] = [undefined, 'self', 'professional', 'link_worker'];
+const DELIVERIES: (Delivery[] | undefined)[] = Array.from({ length: 8 }, (_, bits) => {
+  const list = (['in_person', 'phone', 'online'] as const).filter((_, i) => bits & (1 << i));
+  return list.length ? list : undefined;
+});
+
 /** Every trimmed asset has the same keys in the same order, so the code that ranks them stays fast. */
-function untrim(t: Trimmed): Asset {
+function untrim(t: Trimmed, a: number, f: PackedFilters): Asset {
   return {
     id: t[0],
     name: t[1],
     categories: t[2],
     status: 'active',
-    cost: t[3] ?? undefined,
-    referral: t[4] ?? undefined,
-    delivery: t[5] ?? undefined,
-    minAge: t[6] ?? undefined,
-    maxAge: t[7] ?? undefined,
-    waitingWeeks: t[8] ?? undefined,
-    lastVerified: t[9] ?? undefined,
-    area: t[10] ?? undefined,
+    cost: COSTS[f.cost[a]],
+    referral: REFERRALS[f.referral[a]],
+    delivery: DELIVERIES[f.delivery[a]],
+    minAge: Number.isFinite(f.minAge[a]) ? f.minAge[a] : undefined,
+    maxAge: Number.isFinite(f.maxAge[a]) ? f.maxAge[a] : undefined,
+    waitingWeeks: t[3] ?? undefined,
+    lastVerified: t[4] ?? undefined,
+    area: t[5] ?? undefined,
   };
 }
 
@@ -131,8 +128,9 @@ export async function openPanelPack(db: Db, options: SearchOptions): Promise<Ope
     return null;
   try {
     const tuples = JSON.parse(raw.trimmed) as Trimmed[];
-    if (!Array.isArray(tuples)) return null;
-    const assets = tuples.map(untrim);
+    const filters = raw.index.filters;
+    if (!Array.isArray(tuples) || filters?.cost?.length !== tuples.length) return null;
+    const assets = tuples.map((t, a) => untrim(t, a, filters));
     const search = restoreAssetSearch(assets, raw.index, options);
     return {
       origin: raw.origin === 'stored' ? 'stored' : 'demo',

@@ -77,6 +77,10 @@ describe('panel pack', () => {
         description: i % 3 ? 'debt advice and benefits checks' : 'befriending and a weekly lunch club',
         keywords: i % 5 ? undefined : ['bailiffs'],
         cost: i % 4 ? 'free' : 'paid',
+        referral: i % 3 ? 'self' : 'professional',
+        delivery: i % 2 ? ['in_person', 'phone'] : ['online'],
+        minAge: i % 6 ? undefined : 18,
+        maxAge: i % 6 ? undefined : 25,
         status: i % 7 ? 'active' : 'inactive',
       }),
     );
@@ -89,6 +93,9 @@ describe('panel pack', () => {
     );
     const opened = await openPanelPack(db, { today: '2026-11-25' });
     expect(opened).not.toBeNull();
+    // What the results list shows before the full records arrive is already right.
+    const shown = (a: Asset) => [a.id, a.name, a.cost, a.referral, a.delivery, a.minAge, a.maxAge, a.lastVerified];
+    expect(opened?.assets.map(shown)).toEqual(assets.filter((a) => a.status === 'active').map(shown));
     for (const q of ['skint', 'bailifs', 'lonely', 'group 12', 'debt', 'lunch']) {
       const restored = opened?.search.search(q).map((h) => [h.asset.id, h.score.toFixed(6), h.why.join('; ')]);
       expect(restored).toEqual(fresh.search(q).map((h) => [h.asset.id, h.score.toFixed(6), h.why.join('; ')]));
