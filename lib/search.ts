@@ -10,7 +10,12 @@ import {
   WordTable,
 } from './search-text';
 import type { Asset, SearchFilters } from './types';
-import { type CompiledVocabulary, defaultVocabulary, type VocabularySense } from './vocabulary';
+import {
+  type CompiledVocabulary,
+  defaultVocabulary,
+  prepareDefaultVocabulary,
+  type VocabularySense,
+} from './vocabulary';
 
 /**
  * Directory search for the receptionist: lay words in, ranked local assets out, with reasons.
@@ -243,7 +248,8 @@ export function restoreAssetSearch(assets: Asset[], packed: PackedIndex, options
   // The index is complete; what the first keystroke would still build (vocabulary, prefix and typo tables)
   // is built when the page is next idle.
   const host = globalThis as { requestIdleCallback?: IdleScheduler };
-  host.requestIdleCallback?.(() => index.prepare(), { timeout: 1000 });
+  if (typeof host.requestIdleCallback === 'function')
+    index.prepareWhenIdle((cb, o) => host.requestIdleCallback?.(cb, o));
   return api(index);
 }
 
@@ -510,10 +516,31 @@ class SearchIndex {
       if (b.next < this.n) idle(step, { timeout: 500 });
       else {
         this.ensureIndex();
-        idle(() => this.prepare(), { timeout: 1000 });
+        this.prepareWhenIdle(idle);
       }
     };
     idle(step, { timeout: 500 });
+  }
+
+  /**
+   * The first keystroke's one-off work (vocabulary, prefix and typo tables) in idle slices of a few
+   * milliseconds, so a key pressed meanwhile never waits behind one long task.
+   */
+  prepareWhenIdle(idle: IdleScheduler): void {
+    const steps: (() => boolean)[] = [
+      () => this.vocabulary !== undefined || prepareDefaultVocabulary(VOCABULARY_SLICE),
+      () => this.ensureSorted() !== undefined,
+      () => this.ensureFuzzy() !== undefined,
+    ];
+    let i = 0;
+    const step = (deadline?: { timeRemaining(): number }) => {
+      while (i < steps.length) {
+        if (steps[i]()) i++;
+        if (!deadline || deadline.timeRemaining() <= 2) break;
+      }
+      if (i < steps.length) idle(step, { timeout: 1000 });
+    };
+    idle(step, { timeout: 1000 });
   }
 
   private ensureSorted() {
@@ -1272,6 +1299,8 @@ type IdleScheduler = (
 
 /** Assets indexed per idle slice: a few milliseconds of work. */
 const IDLE_SLICE = 256;
+/** Vocabulary entries checked and compiled per idle slice: a few milliseconds of work. */
+const VOCABULARY_SLICE = 16;
 
 /**
  * Builds the inverted index, any number of assets at a time (so it can run in idle slices), then packs

@@ -95,40 +95,52 @@ const FileSchema = v.strictObject(
 /** Checks the shape and meaning of a vocabulary file, listing every problem found in plain English. */
 export function parseVocabulary(data: unknown): VocabularyFile {
   const problems: string[] = [];
-  const top = v.safeParse(FileSchema, data);
-  if (!top.success) {
-    throw new VocabularyError(top.issues.map((i) => describe('The vocabulary', i)));
-  }
+  const top = checkTop(data);
   const known = knownCategories();
   const entries: VocabularyEntry[] = [];
-  top.output.entries.forEach((raw, index) => {
-    const label = `Entry ${index + 1}${firstTerm(raw)}`;
-    const parsed = v.safeParse(EntrySchema, raw);
-    if (!parsed.success) {
-      for (const issue of parsed.issues) problems.push(describe(label, issue));
-      return;
-    }
-    const entry = parsed.output;
-    if (entry.categories.length === 0 && (entry.also ?? []).length === 0)
-      problems.push(`${label}: must point to at least one category, in "categories" or "also".`);
-    for (const id of [...entry.categories, ...(entry.also ?? [])]) {
-      if (!known.has(id))
-        problems.push(`${label}: "${id}" is not a known category. Use one of: ${[...known].join(', ')}.`);
-    }
-    for (const term of [...entry.terms, ...(entry.expands ?? [])]) {
-      const key = termKey(term);
-      if (key.length === 0) problems.push(`${label}: "${term}" has no letters or numbers to search for.`);
-      else keyCache.set(term, key);
-    }
-    entries.push(entry);
+  top.entries.forEach((raw, index) => {
+    const entry = checkEntry(raw, index, known, problems);
+    if (entry) entries.push(entry);
   });
-  for (const [wrong, right] of Object.entries(top.output.spellings ?? {})) {
+  checkSpellings(top.spellings, problems);
+  if (problems.length > 0) throw new VocabularyError(problems);
+  return { version: 1, about: top.about, spellings: top.spellings, entries };
+}
+
+function checkTop(data: unknown) {
+  const top = v.safeParse(FileSchema, data);
+  if (!top.success) throw new VocabularyError(top.issues.map((i) => describe('The vocabulary', i)));
+  return top.output;
+}
+
+function checkEntry(raw: unknown, index: number, known: Set<string>, problems: string[]): VocabularyEntry | undefined {
+  const label = `Entry ${index + 1}${firstTerm(raw)}`;
+  const parsed = v.safeParse(EntrySchema, raw);
+  if (!parsed.success) {
+    for (const issue of parsed.issues) problems.push(describe(label, issue));
+    return undefined;
+  }
+  const entry = parsed.output;
+  if (entry.categories.length === 0 && (entry.also ?? []).length === 0)
+    problems.push(`${label}: must point to at least one category, in "categories" or "also".`);
+  for (const id of [...entry.categories, ...(entry.also ?? [])]) {
+    if (!known.has(id))
+      problems.push(`${label}: "${id}" is not a known category. Use one of: ${[...known].join(', ')}.`);
+  }
+  for (const term of [...entry.terms, ...(entry.expands ?? [])]) {
+    const key = termKey(term);
+    if (key.length === 0) problems.push(`${label}: "${term}" has no letters or numbers to search for.`);
+    else keyCache.set(term, key);
+  }
+  return entry;
+}
+
+function checkSpellings(spellings: Record<string, string> | undefined, problems: string[]): void {
+  for (const [wrong, right] of Object.entries(spellings ?? {})) {
     if (tokenise(wrong).length !== 1)
       problems.push(`Spelling "${wrong}" must be a single word (phrases belong in an entry's terms).`);
     if (tokenise(right).length !== 1) problems.push(`Spelling "${wrong}" must point to a single word, not "${right}".`);
   }
-  if (problems.length > 0) throw new VocabularyError(problems);
-  return { version: 1, about: top.output.about, spellings: top.output.spellings, entries };
 }
 
 function firstTerm(raw: unknown): string {
@@ -160,19 +172,29 @@ export function compileVocabulary(file: VocabularyFile): CompiledVocabulary {
 }
 
 function compile(file: VocabularyFile): CompiledVocabulary {
-  const senses = new Map<string, VocabularySense>();
-  const looseKeys = new Map<string, string>();
-  let maxPhraseWords = 1;
-  const merged = new Set<VocabularySense>();
-  const addLooseKey = (tokens: string[], key: string) => {
+  const c = new Compiler();
+  for (const entry of file.entries) c.add(entry);
+  return c.result(file.spellings, file.entries.length);
+}
+
+/** Builds the compiled form one entry at a time, so the work can be spread over idle moments. */
+class Compiler {
+  private readonly senses = new Map<string, VocabularySense>();
+  private readonly looseKeys = new Map<string, string>();
+  private readonly merged = new Set<VocabularySense>();
+  private maxPhraseWords = 1;
+
+  private addLooseKey(tokens: string[], key: string): void {
     if (tokens.length < 3) return;
     const loose = tokens.filter((t) => !isFiller(t));
     if (loose.length >= 2 && loose.length < tokens.length) {
       const looseKey = loose.join(' ');
-      if (!looseKeys.has(looseKey)) looseKeys.set(looseKey, key);
+      if (!this.looseKeys.has(looseKey)) this.looseKeys.set(looseKey, key);
     }
-  };
-  for (const entry of file.entries) {
+  }
+
+  add(entry: VocabularyEntry): void {
+    const { senses, merged } = this;
     const expands = (entry.expands ?? []).map(termKey).filter((k) => k.length > 0);
     const entryCategories = new Map<string, number>();
     for (const id of entry.also ?? []) entryCategories.set(id, ALSO_WEIGHT);
@@ -186,8 +208,8 @@ function compile(file: VocabularyFile): CompiledVocabulary {
       if (!sense) {
         // Terms listed once (nearly all) share their entry's lists; a second listing merges into copies.
         senses.set(key, { term, categories: entryCategories, expands });
-        maxPhraseWords = Math.max(maxPhraseWords, tokens.length);
-        addLooseKey(tokens, key);
+        this.maxPhraseWords = Math.max(this.maxPhraseWords, tokens.length);
+        this.addLooseKey(tokens, key);
         continue;
       }
       if (!merged.has(sense)) {
@@ -200,20 +222,84 @@ function compile(file: VocabularyFile): CompiledVocabulary {
       for (const e of expands) if (!seen.has(e.join(' '))) sense.expands.push(e);
     }
   }
-  const spellings = new Map<string, string>();
-  for (const [wrong, right] of Object.entries(file.spellings ?? {})) {
-    const w = tokenise(wrong)[0];
-    const r = termKey(right)[0];
-    if (w && r && w !== r) spellings.set(w, r);
+
+  result(spellingList: Record<string, string> | undefined, entryCount: number): CompiledVocabulary {
+    const spellings = new Map<string, string>();
+    for (const [wrong, right] of Object.entries(spellingList ?? {})) {
+      const w = tokenise(wrong)[0];
+      const r = termKey(right)[0];
+      if (w && r && w !== r) spellings.set(w, r);
+    }
+    const { senses, looseKeys, maxPhraseWords } = this;
+    const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
+    return { senses, looseKeys, maxPhraseWords, words, spellings, entryCount };
   }
-  const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
-  return { senses, looseKeys, maxPhraseWords, words, spellings, entryCount: file.entries.length };
+}
+
+/**
+ * Checks and compiles a vocabulary file a few entries at a time (`run`), so the side panel can do it in idle
+ * moments after opening instead of in one long task a keystroke would wait behind. Same result and the same
+ * errors as `compileVocabulary(parseVocabulary(data))`.
+ */
+export class VocabularyBuilder {
+  private readonly top: ReturnType<typeof checkTop>;
+  private readonly known = knownCategories();
+  private readonly problems: string[] = [];
+  private readonly compiler = new Compiler();
+  private next = 0;
+
+  constructor(data: unknown) {
+    this.top = checkTop(data);
+  }
+
+  get done(): boolean {
+    return this.next >= this.top.entries.length;
+  }
+
+  /** Checks and compiles up to `count` more entries. */
+  run(count: number): void {
+    const { entries } = this.top;
+    const until = Math.min(entries.length, this.next + count);
+    for (; this.next < until; this.next++) {
+      const entry = checkEntry(entries[this.next], this.next, this.known, this.problems);
+      if (entry && this.problems.length === 0) this.compiler.add(entry);
+    }
+  }
+
+  finish(): CompiledVocabulary {
+    try {
+      this.run(Number.POSITIVE_INFINITY);
+      checkSpellings(this.top.spellings, this.problems);
+      if (this.problems.length > 0) throw new VocabularyError(this.problems);
+      return this.compiler.result(this.top.spellings, this.top.entries.length);
+    } finally {
+      keyCache.clear();
+    }
+  }
 }
 
 let bundled: CompiledVocabulary | undefined;
+let bundledBuilder: VocabularyBuilder | undefined;
 
 /** The bundled vocabulary, validated and compiled once. */
 export function defaultVocabulary(): CompiledVocabulary {
-  bundled ??= compileVocabulary(parseVocabulary(vocabularyData));
+  if (!bundled) {
+    bundledBuilder ??= new VocabularyBuilder(vocabularyData);
+    bundled = bundledBuilder.finish();
+    bundledBuilder = undefined;
+  }
   return bundled;
+}
+
+/**
+ * Does a slice of the bundled vocabulary's one-off work (checking and compiling `count` entries). Returns
+ * true once it is all done, so the caller can stop scheduling idle slices.
+ */
+export function prepareDefaultVocabulary(count: number): boolean {
+  if (bundled) return true;
+  bundledBuilder ??= new VocabularyBuilder(vocabularyData);
+  bundledBuilder.run(count);
+  if (!bundledBuilder.done) return false;
+  defaultVocabulary();
+  return true;
 }

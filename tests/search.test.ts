@@ -1,4 +1,4 @@
-import { createAssetSearch, type SearchHit, suffixVariants } from '@/lib/search';
+import { createAssetSearch, restoreAssetSearch, type SearchHit, suffixVariants } from '@/lib/search';
 import type { Asset } from '@/lib/types';
 import { compileVocabulary } from '@/lib/vocabulary';
 
@@ -381,6 +381,19 @@ describe('building the index when the page is idle', () => {
     expect(lazy.search('', { categories: ['money'] }).length).toBeGreaterThan(0);
     // The idle build is still waiting for its first slice: nothing was forced.
     expect(runIdle()).toBeGreaterThan(before + 1);
+  });
+
+  it('a restored index prepares its query tables in idle slices, and answers the same before and after', () => {
+    const restored = restoreAssetSearch(
+      big.filter((a) => a.status !== 'inactive'),
+      createAssetSearch(big, { buildIndex: 'now' }).exportIndex(),
+      { today: TODAY },
+    );
+    const now = createAssetSearch(big, { today: TODAY, buildIndex: 'now' });
+    expect(pending.length).toBe(1);
+    expect(ids(restored.search('lonley'))).toEqual(ids(now.search('lonley')));
+    expect(runIdle()).toBeGreaterThanOrEqual(1);
+    expect(ids(restored.search('mens shed'))).toEqual(ids(now.search('mens shed')));
   });
 
   it('finishes in idle slices and then answers the same as an index built at once', () => {

@@ -6,6 +6,7 @@ import {
   defaultVocabulary,
   parseVocabulary,
   termKey,
+  VocabularyBuilder,
   type VocabularyError,
   type VocabularyFile,
 } from '@/lib/vocabulary';
@@ -85,24 +86,26 @@ describe('bundled vocabulary', () => {
   });
 });
 
+const BAD_FILES: [string, unknown, string][] = [
+  ['not an object', null, 'must be an object'],
+  ['wrong version', { version: 2, entries: [entry()] }, 'version must be 1'],
+  ['no entries', { version: 1, entries: [] }, 'entries must not be empty'],
+  ['unknown category', { version: 1, entries: [entry({ categories: ['mony'] })] }, '"mony" is not a known category'],
+  ['unknown weak category', { version: 1, entries: [entry({ also: ['fod'] })] }, '"fod" is not a known category'],
+  ['no terms', { version: 1, entries: [entry({ terms: [] })] }, 'terms must list at least one'],
+  ['term without letters', { version: 1, entries: [entry({ terms: ['!!'] })] }, '"!!" has no letters or numbers'],
+  ['no category at all', { version: 1, entries: [entry({ categories: [] })] }, 'must point to at least one category'],
+  ['unexpected field', { version: 1, entries: [entry({ weight: 2 })] }, 'is not a field an entry can have'],
+  [
+    'phrase as a misspelling',
+    { version: 1, entries: [entry()], spellings: { 'lon ley': 'lonely' } },
+    'must be a single word',
+  ],
+  ['non-text term', { version: 1, entries: [entry({ terms: [42] })] }, 'must be text'],
+];
+
 describe('parseVocabulary', () => {
-  it.each([
-    ['not an object', null, 'must be an object'],
-    ['wrong version', { version: 2, entries: [entry()] }, 'version must be 1'],
-    ['no entries', { version: 1, entries: [] }, 'entries must not be empty'],
-    ['unknown category', { version: 1, entries: [entry({ categories: ['mony'] })] }, '"mony" is not a known category'],
-    ['unknown weak category', { version: 1, entries: [entry({ also: ['fod'] })] }, '"fod" is not a known category'],
-    ['no terms', { version: 1, entries: [entry({ terms: [] })] }, 'terms must list at least one'],
-    ['term without letters', { version: 1, entries: [entry({ terms: ['!!'] })] }, '"!!" has no letters or numbers'],
-    ['no category at all', { version: 1, entries: [entry({ categories: [] })] }, 'must point to at least one category'],
-    ['unexpected field', { version: 1, entries: [entry({ weight: 2 })] }, 'is not a field an entry can have'],
-    [
-      'phrase as a misspelling',
-      { version: 1, entries: [entry()], spellings: { 'lon ley': 'lonely' } },
-      'must be a single word',
-    ],
-    ['non-text term', { version: 1, entries: [entry({ terms: [42] })] }, 'must be text'],
-  ])('rejects %s with a plain reason', (_label, data, message) => {
+  it.each(BAD_FILES)('rejects %s with a plain reason', (_label, data, message) => {
     const problems = problemsOf(data);
     expect(problems.join(' ')).toContain(message);
   });
@@ -169,5 +172,39 @@ describe('compileVocabulary', () => {
 
   it('stems the corrected spelling', () => {
     expect(vocab.spellings.get('lonley')).toBe('lonely');
+  });
+});
+
+describe('VocabularyBuilder (the panel checks and compiles the vocabulary in idle slices)', () => {
+  const inSlices = (data: unknown, size: number) => {
+    const b = new VocabularyBuilder(data);
+    let slices = 0;
+    while (!b.done) {
+      b.run(size);
+      slices++;
+    }
+    return { vocabulary: b.finish(), slices };
+  };
+
+  it.each([[1], [16], [10_000]])('gives the same vocabulary as compiling at once (slices of %i)', (size) => {
+    const { vocabulary, slices } = inSlices(vocabularyData, size);
+    const once = compileVocabulary(parseVocabulary(vocabularyData));
+    expect(slices).toBe(Math.ceil((vocabularyData as { entries: unknown[] }).entries.length / size));
+    expect([...vocabulary.senses.keys()]).toEqual([...once.senses.keys()]);
+    expect([...vocabulary.senses.values()]).toEqual([...once.senses.values()]);
+    expect(vocabulary.words).toEqual(once.words);
+    expect([...vocabulary.looseKeys]).toEqual([...once.looseKeys]);
+    expect([...vocabulary.spellings]).toEqual([...once.spellings]);
+  });
+
+  it.each(BAD_FILES)('rejects %s with the same plain reason', (_label, data, message) => {
+    let problems: string[] = [];
+    try {
+      inSlices(data, 1);
+    } catch (e) {
+      problems = (e as VocabularyError).problems;
+    }
+    expect(problems.join(' ')).toContain(message);
+    expect(problems).toEqual(problemsOf(data));
   });
 });
