@@ -57,13 +57,16 @@ export default async function panelOpen(): Promise<BenchSection> {
   try {
     const url = `chrome-extension://${l.extensionId}/sidepanel.html#lookup`;
     const firstOpens: number[] = [];
+    const firstQueries: number[][] = [];
     const measure = async () => {
       const times: number[] = [];
+      const firstQuery: number[] = [];
+      firstQueries.push(firstQuery);
       const phases: Record<string, number[]> = {};
       // The first open after a directory change reads the directory itself and stores the pack when idle.
       const first = await l.context.newPage();
       await first.goto(url);
-      await first.getByLabel('Search support').waitFor();
+      await first.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
       firstOpens.push(
         await first.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN),
       );
@@ -86,7 +89,7 @@ export default async function panelOpen(): Promise<BenchSection> {
       for (let i = 0; i < OPENS; i++) {
         const page = await l.context.newPage();
         await page.goto(url);
-        await page.getByLabel('Search support').waitFor();
+        await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
         const t = await page.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN);
         const marks = await page.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
@@ -97,6 +100,18 @@ export default async function panelOpen(): Promise<BenchSection> {
             phases[k].push(v as number);
           }
         times.push(t);
+        // A query typed the moment the box is usable, before any idle preparation: time to its results.
+        firstQuery.push(
+          await page.evaluate(async () => {
+            const box = document.getElementById('support-search') as HTMLInputElement;
+            const list = document.getElementById('support-results') as HTMLElement;
+            const t0 = performance.now();
+            box.value = 'lonley';
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+            while (list.children.length === 0) await new Promise((r) => setTimeout(r, 0));
+            return performance.now() - t0;
+          }),
+        );
         await page.close();
       }
       // The first open pays for the service worker and the cold disk cache; report warm opens.
@@ -105,7 +120,7 @@ export default async function panelOpen(): Promise<BenchSection> {
         return list.length ? ms(percentile(list, 50)) : '–';
       };
       breakdown.push(
-        `${['panel-script-start', 'db-open', 'directory-loaded', 'index-built', 'search-ready'].map(median).join(' | ')}`,
+        `${['panel-script-start', 'db-open', 'directory-loaded', 'search-ready'].map(median).join(' | ')}`,
       );
       return times.slice(2).sort((a, b) => a - b);
     };
@@ -114,7 +129,7 @@ export default async function panelOpen(): Promise<BenchSection> {
     const assets = syntheticDirectory(10_000, 7);
     const seed = await l.context.newPage();
     await seed.goto(url);
-    await seed.getByLabel('Search support').waitFor();
+    await seed.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
     await seed.evaluate(async (list) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const r = indexedDB.open('care-navigation');
@@ -144,21 +159,28 @@ export default async function panelOpen(): Promise<BenchSection> {
 
     const row = (label: string, t: number[]) =>
       `| ${label} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(percentile(t, 95))} | ${ms(t[t.length - 1])} |`;
+    const warm = (list: number[]) => list.slice(2).sort((a, b) => a - b);
+    const [demoQuery, bigQuery] = firstQueries.map(warm);
+    const verdict = percentile(big, 50) <= 150 ? 'within' : 'OVER';
     return {
       title: 'Side panel open to usable search box (Chromium)',
       markdown: [
-        `Headless Debian Chromium, built extension loaded; \`sidepanel.html#lookup\` opened ${OPENS} times per directory size (first 2 opens discarded as cold), time from navigation start to the panel's \`search-ready\` mark (directory read from IndexedDB, index built, search box rendered). Budget at 10,000 assets: ≤ 150 ms.`,
+        `Headless Debian Chromium, built extension loaded; \`sidepanel.html#lookup\` opened ${OPENS} times per directory (first 2 opens discarded as cold), time from navigation start to the panel's \`search-ready\` mark: set after the directory has been read, the search over it is complete (no index left to build) and the page has been painted with it. Before every series the directory is changed and opened once, so the panel has stored its search pack (\`lib/panel-snapshot.ts\`: the prebuilt index and each asset trimmed to what the results list shows; full records follow in idle parts). Budget at 10,000 assets: ≤ 150 ms (p50 ${verdict} budget).`,
         '',
         '| directory | opens | p50 ms | p95 ms | max ms |',
         '|---|---:|---:|---:|---:|',
         row('blank extension page (floor, same browser)', blank),
-        row('bundled demo (~110 assets)', demo),
+        row('bundled demo (~130 assets)', demo),
         row('10,000 synthetic assets', big),
         '',
-        'Median time (ms from navigation start) at which each phase finished: page scripts loaded and evaluated; database open; directory read (stored directories come from a one-record snapshot, see `lib/panel-snapshot.ts`); search index object created (the text index itself is finished in idle slices, or by the first query); search box rendered and usable.',
+        `First open after a directory change (reads every record, builds the index in idle slices, then stores the pack): ${ms(firstOpens[0])} ms with the demo directory, ${ms(firstOpens[1])} ms at 10,000 assets.`,
         '',
-        '| directory | scripts evaluated | database open | directory read | index created | search box usable |',
-        '|---|---:|---:|---:|---:|---:|',
+        `A query ("lonley") typed the moment the box is usable, before any idle preparation (its first use compiles the vocabulary and the prefix and typo tables): results in p50 ${ms(percentile(demoQuery, 50))} ms / p95 ${ms(percentile(demoQuery, 95))} ms with the demo directory, p50 ${ms(percentile(bigQuery, 50))} ms / p95 ${ms(percentile(bigQuery, 95))} ms at 10,000 assets. A query typed once the page has been idle for a moment takes the per-keystroke times below.`,
+        '',
+        'Median time (ms from navigation start) at which each phase finished: page scripts loaded and evaluated; database open; search pack read and search restored; search box usable (page painted with it).',
+        '',
+        '| directory | scripts evaluated | database open | pack read, search restored | search box usable |',
+        '|---|---:|---:|---:|---:|',
         `| bundled demo | ${breakdown[0]} |`,
         `| 10,000 synthetic assets | ${breakdown[1]} |`,
       ].join('\n'),
