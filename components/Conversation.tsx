@@ -29,7 +29,6 @@ import { StepRecordControls } from './StepRecordControls';
 import { StepRedFlags } from './StepRedFlags';
 import { linkWorkerWait, StepSupport } from './StepSupport';
 import { StepUrgent } from './StepUrgent';
-import './conversation.css';
 
 export interface ConversationProps {
   /** The script in force + sign-off state + any load problem. */

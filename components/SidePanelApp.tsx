@@ -12,7 +12,6 @@ import { Conversation } from './Conversation';
 import { LookupMode } from './LookupMode';
 import { PanelHeader } from './PanelHeader';
 import { ProblemList } from './ProblemList';
-import './panel.css';
 
 type Mode = 'conversation' | 'lookup';
 
