@@ -49,13 +49,17 @@ export default async function bundle(): Promise<BenchSection> {
   const lazyRows = [...lazy].map((f) => ({ f, ...size(f) })).sort((a, b) => b.gz - a.gz);
   const sum = (list: { gz: number }[]) => list.reduce((s, r) => s + r.gz, 0);
   const total = sum(code);
+  const panelCss = gzipSync(
+    ['base', 'panel', 'conversation'].map((f) => readFileSync(join('components', `${f}.css`), 'utf8')).join('\n'),
+    { level: 9 },
+  ).length;
   const css = [...page.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => size(resolveChunk('', m[1])).gz);
   const table = (list: { f: string; raw: number; gz: number }[]) =>
     list.map((r) => `| ${r.f} | ${kb(r.raw)} | ${kb(r.gz)} |`);
   return {
     title: 'Side panel bundle size',
     markdown: [
-      `Gzipped (level 9) files the side panel page loads at open, from \`${root}\`. Budget: JavaScript code ≤ ${BUDGET_KB} KB. Editable data files are built into chunks of their own (\`data-*\`) so code and data can be told apart; both are listed.`,
+      `Gzipped (level 9) files the side panel page loads at open, from \`${root}\`. Budget: JavaScript code ≤ ${BUDGET_KB} KB. The lay-language vocabulary, an editable data file, is built into a chunk of its own (\`data-*\`) so code and data can be told apart; both are listed. The code chunks also carry the small script data file and the panel's stylesheets (${kb(panelCss)} KB gzipped on their own), so the page waits for three files at open, not six.`,
       '',
       '| file | raw KB | gzipped KB |',
       '|---|---:|---:|',
@@ -65,7 +69,7 @@ export default async function bundle(): Promise<BenchSection> {
       `| data at open (vocabulary, script) | | ${kb(sum(data))} |`,
       `| everything at open | | ${kb(sum(rows))} |`,
       '',
-      `CSS at open: ${kb(css.reduce((s, n) => s + n, 0))} KB gzipped. Loaded only when there is no stored directory (the bundled demo directory): ${
+      `Stylesheet files at open: ${css.length}. Loaded only when there is no stored directory (the bundled demo directory): ${
         lazyRows.map((r) => `${r.f} ${kb(r.gz)} KB`).join(', ') || 'none'
       }.`,
     ].join('\n'),
