@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launchExtension, removeProfile } from '../tests/e2e/browser';
+import { launchExtension, removeProfile, waitForPanelPack } from '../tests/e2e/browser';
 import { syntheticDirectory } from './synthetic';
 import { type BenchSection, ms, percentile } from './types';
 
@@ -70,21 +70,7 @@ export default async function panelOpen(): Promise<BenchSection> {
       firstOpens.push(
         await first.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN),
       );
-      await first.waitForFunction(
-        () =>
-          new Promise<boolean>((ok) => {
-            const r = indexedDB.open('care-navigation');
-            r.onsuccess = () => {
-              const get = r.result.transaction('meta').objectStore('meta').get('panel-pack');
-              get.onsuccess = () => {
-                r.result.close();
-                ok(get.result !== undefined);
-              };
-            };
-          }),
-        undefined,
-        { timeout: 20_000, polling: 100 },
-      );
+      await waitForPanelPack(first);
       await first.close();
       for (let i = 0; i < OPENS; i++) {
         const page = await l.context.newPage();

@@ -77,3 +77,25 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
 }
+
+/**
+ * Waits until the side panel has stored its search pack for the current directory (the first open after a
+ * directory change does it when idle; lib/panel-snapshot.ts), so the next open reads the pack.
+ */
+export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((ok) => {
+        const r = indexedDB.open('care-navigation');
+        r.onsuccess = () => {
+          const get = r.result.transaction('meta').objectStore('meta').get('panel-pack');
+          get.onsuccess = () => {
+            r.result.close();
+            ok(get.result !== undefined);
+          };
+        };
+      }),
+    undefined,
+    { timeout, polling: 100 },
+  );
+}

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, type Launched, launchExtension, openPage, removeProfile, screenshot } from './browser';
+import {
+  axeViolations,
+  type Launched,
+  launchExtension,
+  openPage,
+  removeProfile,
+  screenshot,
+  waitForPanelPack,
+} from './browser';
 
 /**
  * Lay language typed the way a receptionist types it, in the real panel: the expected support appears in
@@ -67,25 +75,7 @@ it('puts an organisation typed by name first', async () => {
 
 it('opens again from its stored copy, and the details still carry every contact field', async () => {
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<boolean>((ok) => {
-              const r = indexedDB.open('care-navigation');
-              r.onsuccess = () => {
-                const get = r.result.transaction('meta').objectStore('meta').get('panel-pack');
-                get.onsuccess = () => {
-                  r.result.close();
-                  ok(get.result !== undefined);
-                };
-              };
-            }),
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
+  await waitForPanelPack(page);
   const again = await openPage(l, 'sidepanel', '#lookup');
   const box = again.getByLabel('Search support');
   await box.click();
