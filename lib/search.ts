@@ -96,6 +96,18 @@ const PREFIX_FULL_CAP = 24;
 const FUZZY_CAP = 3;
 const CACHE_CAP = 4000;
 const MAX_KEY_SCORE = 2 ** 33;
+// Context words (see demoteContextWords): only in queries of at least this many words that name a need,
+// and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
+const CONTEXT_MIN_UNITS = 3;
+const CONTEXT_IDF = 0.6;
+/** How receptionists and patients frame a request: never the need itself. */
+const CONTEXT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'patient patients lady gentleman gent caller chap bloke fella guy person ' +
+    'phoned phoning rang ringing called calling asked asking wondering wonders wondered mentioned reckons ' +
+    'apparently basically literally properly actually honestly recently lately currently'
+  ).split(' '),
+);
 
 type MatchKind = 'exact' | 'prefix' | 'variant' | 'typo' | 'spelling';
 
@@ -126,11 +138,15 @@ interface Unit {
   /** Where a typed word was read as another ("lonley" → "lonely"). */
   corrections: [string, string][];
   concept?: Concept;
+  /** A single word the vocabulary has no sense for. */
+  plain?: boolean;
 }
 
 interface Concept {
   members: Int32Array[];
   weights: number[];
+  /** The category id of each member list. */
+  categories: string[];
   expansions: Expansion[];
   quality: number;
   /** The strongest category link (1, or ALSO_WEIGHT for words that only weakly point to a need). */
@@ -219,6 +235,8 @@ class SearchIndex {
   private readonly unitWords: Uint8Array;
   private readonly unitStamp: Uint32Array;
   private readonly unitTouched: Int32Array;
+  /** Per unit: category weight not already given by an earlier unit, then the unit's score with only that. */
+  private unitFresh?: Float32Array;
   private readonly finalScore: Float64Array;
   private readonly sortKeys: Float64Array;
   readonly catBits: Uint32Array;
@@ -326,6 +344,7 @@ class SearchIndex {
     this.unitCat[a] = 0;
     this.unitCatSum[a] = 0;
     this.unitExp[a] = 0;
+    if (this.unitFresh) this.unitFresh[a] = 0;
     this.unitName[a] = 0;
     this.unitWords[a] = 0;
     this.unitTouched[count] = a;
@@ -451,9 +470,41 @@ class SearchIndex {
         senses: r.senses.map((s) => ({ ...s, typed: word })),
         optional: partial && word.length <= 2 && raw.length > 1,
         corrections,
+        plain: r.senses.length === 0,
       });
     }
+    this.demoteContextWords(units);
     return { units, ageHint };
+  }
+
+  /**
+   * In a sentence that names a need, a word the vocabulary does not know and that is not in any asset's
+   * name ("phone", "lady", "patient says") is how the receptionist or patient talks, not what they need.
+   * Left in, it counts as much as the need itself, so assets that merely mention it in passing crowd out
+   * the ones that fit the need. It still breaks ties, as a half-typed word does.
+   */
+  private demoteContextWords(units: Unit[]): void {
+    let needs = 0;
+    let required = 0;
+    for (const u of units) {
+      if (u.optional) continue;
+      required++;
+      for (const s of u.senses) for (const w of s.sense.categories.values()) if (w >= 1) needs++;
+    }
+    if (needs === 0 || required < CONTEXT_MIN_UNITS) return;
+    for (const u of units) {
+      if (u.optional || !u.plain || u.words.length !== 1) continue;
+      const terms = u.words[0];
+      const context = CONTEXT_WORDS.has(u.typed);
+      let inName = false;
+      let best = 0;
+      for (const m of terms) {
+        if (m.kind === 'prefix') continue;
+        if ((this.termFields[m.id] & NAME_OR_ORG) !== 0) inName = true;
+        if (this.idf[m.id] > best) best = this.idf[m.id];
+      }
+      if (context || (!inName && best < CONTEXT_IDF)) u.optional = true;
+    }
   }
 
   private phraseAt(
@@ -626,6 +677,8 @@ class SearchIndex {
       this;
     const touched = this.touched;
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
+    this.unitFresh ??= new Float32Array(this.n);
+    const unitFresh = this.unitFresh;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
@@ -638,6 +691,7 @@ class SearchIndex {
     const onlyOptional = order.length === 0;
     for (let u = 0; u < units.length; u++) if (units[u].optional) order.push(u);
 
+    const catSeen = new Map<string, number>();
     for (const u of order) {
       const unit = units[u];
       const bit = 1 << u;
@@ -684,12 +738,20 @@ class SearchIndex {
       if (concept) {
         for (let c = 0; c < concept.members.length; c++) {
           const members = concept.members[c];
+          // A category already pointed to by an earlier word counts only for what it adds: "wife" and
+          // "left him" both say family, and saying it twice must not lift every family service above the
+          // one that fits the rest of the sentence. It still counts in full towards covering this unit.
+          const cat = concept.categories[c];
           const w = concept.weights[c];
+          const before = catSeen.get(cat) ?? 0;
+          const fresh = w > before ? w - before : 0;
+          if (w > before) catSeen.set(cat, w);
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
             uCount = this.enterUnit(a, uEpoch, uCount);
             if (w > unitCat[a]) unitCat[a] = w;
+            if (fresh > unitFresh[a]) unitFresh[a] = fresh;
             unitCatSum[a] += w;
           }
         }
@@ -725,13 +787,18 @@ class SearchIndex {
         // The whole phrase, word for word, in the asset says more than its words scattered about.
         const text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
         // An asset in several of the categories a phrase points to fits it better than one in just one.
-        const cat = unitCat[a] + EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
+        const extra = EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
+        const cat = unitCat[a] + extra;
         // Sector terms count fully inside the categories the words point to, half outside them.
-        const c = CATEGORY_SCORE * cat + EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
+        const exp = EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
+        const c = CATEGORY_SCORE * cat + exp;
         unitCat[a] = c;
         const sc = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;
         unitText[a] = sc;
         if (sc > best) best = sc;
+        // What this unit adds to the total: the same, with categories earlier words already gave counted once.
+        const cFresh = CATEGORY_SCORE * (unitFresh[a] + extra) + exp;
+        unitFresh[a] = text > cFresh ? text + SECOND_SIGNAL * cFresh : cFresh + SECOND_SIGNAL * text;
       }
       // Pass 2: add to the totals. An asset "covers" this part of the query in proportion to how close
       // it comes to the best match for it, so a bare category link does not count as much as the
@@ -750,7 +817,7 @@ class SearchIndex {
           conceptMask[a] = 0;
           touched[touchedCount++] = a;
         }
-        total[a] += weight * sc * strength;
+        total[a] += weight * unitFresh[a] * strength;
         if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
@@ -896,10 +963,12 @@ class SearchIndex {
     }
     const members: Int32Array[] = [];
     const weights: number[] = [];
+    const categories: string[] = [];
     for (const [c, w] of cats) {
       const list = this.catMembers.get(c);
       if (!list) continue;
       members.push(list);
+      categories.push(c);
       // Like a word's idf: belonging to a category most of the directory shares says less.
       const catIdf = Math.log(1 + this.n / list.length) / Math.log(1 + Math.max(this.n, 2));
       weights.push(w * Math.min(1.5, CATEGORY_IDF_SCALE * catIdf));
@@ -909,7 +978,7 @@ class SearchIndex {
       const x = this.expansion(e);
       if (x) expansions.push(x);
     }
-    unit.concept = { members, weights, expansions, quality: unit.senses[0].quality, strongest };
+    unit.concept = { members, weights, categories, expansions, quality: unit.senses[0].quality, strongest };
     return unit.concept;
   }
 

@@ -408,3 +408,86 @@ describe('suffixVariants', () => {
     expect(suffixVariants('homeless')).not.toContain('home');
   });
 });
+
+describe('long sentences, as patients put things', () => {
+  const people: Asset[] = [
+    asset('recovery', 'Drug and Alcohol Service', ['substance'], {
+      description: 'Support for adults who want to change their drinking or drug use.',
+      keywords: ['alcohol treatment', 'drug treatment'],
+    }),
+    asset('families', 'Families Together', ['substance', 'family', 'carers'], {
+      description: 'Support for relatives affected by someone else’s drinking or drug use.',
+    }),
+    asset('home-visits', 'Family Home Visiting', ['family', 'loneliness'], {
+      description: 'Volunteers visit families with young children once a week.',
+    }),
+    asset('autism', 'Autism Hub', ['conditions', 'family', 'loneliness'], {
+      description: 'Post-diagnosis groups for autistic adults.',
+    }),
+    asset('parents', 'Young Parents Group', ['family', 'loneliness'], {
+      description: 'Weekly group for young parents and their babies.',
+    }),
+    asset('contact', 'Child Contact Centre', ['family', 'legal'], {
+      description: 'A neutral place for children to see a parent they do not live with.',
+    }),
+    asset('couples', 'Relationship Counselling', ['family', 'wellbeing'], {
+      description: 'Counselling for couples and families going through separation.',
+    }),
+    asset('tenancy', 'Tenancy Sustainment', ['housing', 'money'], {
+      description: 'Help to keep a tenancy: rent arrears, budgeting and letters from the landlord.',
+      keywords: ['rent arrears', 'tenancy sustainment'],
+    }),
+    asset('cancer-benefits', 'Benefits Service for People Affected by Cancer', ['money', 'conditions'], {
+      description: 'Benefits advice for people living with cancer.',
+    }),
+    asset('disability-rights', 'Disability Rights', ['money', 'conditions', 'legal'], {
+      description: 'Advice on benefit decisions and appeals for disabled people.',
+    }),
+    asset('pain', 'Pain Peer Support', ['conditions', 'wellbeing'], {
+      description: 'Peer support group for people living with persistent pain.',
+    }),
+    asset('talking-news', 'Talking News', ['conditions', 'loneliness'], {
+      description: 'Local news for people with sight loss, by phone line or smart speaker.',
+    }),
+    asset('youth-drugs', 'Young People’s Drug Service', ['substance', 'family'], {
+      description: 'Confidential drug and alcohol support for young people aged 11 to 19.',
+    }),
+    asset('patient-group', 'Patient Participation Group', ['wellbeing'], {
+      description: 'Patients of the practice meet to talk about its services.',
+    }),
+    asset('car-scheme', 'Community Car Scheme', ['transport'], {
+      description: 'Volunteer drivers take people to hospital appointments.',
+      keywords: ['volunteer drivers', 'hospital transport'],
+    }),
+  ];
+  const s = createAssetSearch(people, { today: TODAY });
+  const rank = (query: string, id: string) => ids(s.search(query)).indexOf(id) + 1;
+
+  // Several words pointing at the same need ("pain", "exhausted": long-term condition; "lonely", "on his
+  // own": loneliness) must not add up to outrank the service for the need said once.
+  it.each([
+    ['she has got bad pain and is exhausted and behind on the rent', 'tenancy', 2],
+    ['she has arthritis and bad pain and cant pay the rent', 'tenancy', 2],
+    ['lonely and on his own and drinking every day', 'recovery', 2],
+  ])('"%s" puts the main-need asset (%s) in the top %i', (query, id, n) => {
+    const r = rank(query, id);
+    expect(r).toBeGreaterThan(0);
+    expect(r).toBeLessThanOrEqual(n);
+  });
+
+  // How the request is framed ("patient says", "the lady on the phone") is not a need.
+  it.each([
+    ['patient rang and says he drinks too much'],
+    ['patient says she cant get to the hospital for her appointments'],
+    ['a patient asked about help with rent arrears'],
+  ])('"%s" does not offer a service that only shares the framing word in the top 3', (query) => {
+    expect(ids(s.search(query)).slice(0, 3)).not.toContain('patient-group');
+  });
+
+  it.each([
+    ['patient participation group', 'patient-group'],
+    ['talking news', 'talking-news'],
+  ])('framing words still find a name typed directly ("%s")', (query, id) => {
+    expect(ids(s.search(query))[0]).toBe(id);
+  });
+});
