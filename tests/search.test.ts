@@ -124,6 +124,10 @@ describe('lay words are read through the vocabulary', () => {
     ['looking after mum', ['carers']],
     ['no food in the house', ['food-bank', 'lunch-club']],
     ['on my own', ['befriending', 'mens-shed', 'lunch-club']],
+    ['grandad passed', ['bereavement']],
+    ['threatened with eviction', ['housing']],
+    ['bailiffs at the door', ['debt']],
+    ['suicidal', ['young-people']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
