@@ -86,6 +86,7 @@ const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
 const PHRASE_BONUS = 1.6;
 const EXTRA_CATEGORY = 0.3;
+const EXTRA_EXPANSION = 0.3;
 const COVERAGE_FLOOR = 0.35;
 const CATEGORY_IDF_SCALE = 2;
 const CREDIT_FRACTION = 0.75;
@@ -237,6 +238,8 @@ class SearchIndex {
   private readonly unitTouched: Int32Array;
   /** Per unit: category weight not already given by an earlier unit, then the unit's score with only that. */
   private unitFresh?: Float32Array;
+  /** Per unit: sum of the sector-term scores (unitExp keeps the best). */
+  private unitExpSum?: Float32Array;
   private readonly finalScore: Float64Array;
   private readonly sortKeys: Float64Array;
   readonly catBits: Uint32Array;
@@ -345,6 +348,7 @@ class SearchIndex {
     this.unitCatSum[a] = 0;
     this.unitExp[a] = 0;
     if (this.unitFresh) this.unitFresh[a] = 0;
+    if (this.unitExpSum) this.unitExpSum[a] = 0;
     this.unitName[a] = 0;
     this.unitWords[a] = 0;
     this.unitTouched[count] = a;
@@ -678,7 +682,8 @@ class SearchIndex {
     const touched = this.touched;
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     this.unitFresh ??= new Float32Array(this.n);
-    const unitFresh = this.unitFresh;
+    this.unitExpSum ??= new Float32Array(this.n);
+    const { unitFresh, unitExpSum } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
@@ -765,6 +770,7 @@ class SearchIndex {
             uCount = this.enterUnit(a, uEpoch, uCount);
             const s = xw[j] * q;
             if (s > unitExp[a]) unitExp[a] = s;
+            unitExpSum[a] += s;
           }
         }
       }
@@ -790,7 +796,9 @@ class SearchIndex {
         const extra = EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
         const cat = unitCat[a] + extra;
         // Sector terms count fully inside the categories the words point to, half outside them.
-        const exp = EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
+        // Several of the sector terms a word stands for, not just one, is a closer fit.
+        const x = unitExp[a] + EXTRA_EXPANSION * (unitExpSum[a] - unitExp[a]);
+        const exp = EXPANSION_SCORE * (cat > 0 ? x : 0.5 * x);
         const c = CATEGORY_SCORE * cat + exp;
         unitCat[a] = c;
         const sc = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;

@@ -191,6 +191,19 @@ describe('ranking', () => {
     },
   );
 
+  // Both are in the category and say sector terms the lay word stands for; the one that says more of them
+  // fits better. The one saying fewer comes first in the directory, so only that can decide.
+  it.each([
+    ['skint', 'money', ['debt advice'], ['benefits check', 'credit union']],
+    ['lonely', 'loneliness', ['befriending'], ['lunch club', 'friendship']],
+    ['bereaved', 'bereavement', ['grief'], ['loss', 'bereavement counselling']],
+  ])('"%s": an asset with more of the sector terms ranks higher', (query, category, fewer, more) => {
+    const plain = (id: string, keywords: string[]) =>
+      asset(id, `Service ${id}`, [category], { description: 'Local support.', keywords });
+    const s = createAssetSearch([plain('fewer', fewer), plain('more', more)], { today: TODAY });
+    expect(ids(s.search(query))).toEqual(['more', 'fewer']);
+  });
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);
