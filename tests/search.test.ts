@@ -128,6 +128,9 @@ describe('lay words are read through the vocabulary', () => {
     ['threatened with eviction', ['housing']],
     ['bailiffs at the door', ['debt']],
     ['suicidal', ['young-people']],
+    ['lost my nan', ['bereavement']],
+    ['my head is a mess', ['young-people']],
+    ['being followed', ['abuse']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
