@@ -131,6 +131,9 @@ describe('lay words are read through the vocabulary', () => {
     ['lost my nan', ['bereavement']],
     ['my head is a mess', ['young-people']],
     ['being followed', ['abuse']],
+    ['struggling to make ends meet', ['benefits', 'debt']],
+    ['needs a new flat', ['housing']],
+    ['partner threw her out', ['housing']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
