@@ -101,6 +101,8 @@ const MAX_KEY_SCORE = 2 ** 33;
 // and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
 const CONTEXT_MIN_UNITS = 3;
 const CONTEXT_IDF = 0.6;
+// Share of "covering the query" a word the vocabulary does not know is worth beside one that names a need.
+const PLAIN_SPEC = 0.5;
 /** How receptionists and patients frame a request: never the need itself. */
 const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   (
@@ -697,6 +699,10 @@ class SearchIndex {
     for (let u = 0; u < units.length; u++) if (units[u].optional) order.push(u);
 
     const catSeen = new Map<string, number>();
+    // Whether any word names a need outright; then words the vocabulary does not know matter less.
+    let namesNeed = false;
+    for (const unit of units)
+      for (const x of unit.senses) for (const w of x.sense.categories.values()) if (w >= 1) namesNeed = true;
     for (const u of order) {
       const unit = units[u];
       const bit = 1 << u;
@@ -779,7 +785,7 @@ class SearchIndex {
         effectiveMask |= bit;
         // A word that only weakly points to a need ("mum"), or that was read as a typo in a longer
         // query ("moving" → "mowing"), matters less when it is missing.
-        let spec = concept ? concept.strongest ** 2 : 1;
+        let spec = concept ? concept.strongest ** 2 : namesNeed && unit.plain ? PLAIN_SPEC : 1;
         if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
         specificity[u] = spec;
         specificityTotal += spec;

@@ -507,6 +507,15 @@ describe('long sentences, as patients put things', () => {
     expect(ids(s.search(query)).slice(0, 3)).not.toContain('patient-group');
   });
 
+  // A word the vocabulary does not know, beside one that names a need, counts for less of "covering the
+  // query": "friday" in "skint till friday" is when, not what, even though it is in a name.
+  it.each([
+    ['skint till friday', ['benefits', 'debt']],
+    ['bailiffs coming friday', ['debt']],
+  ])('"%s" puts a %j asset first, not a name that shares the other word', (query, expected) => {
+    expect(expected).toContain(ids(search.search(query))[0]);
+  });
+
   it.each([
     ['patient participation group', 'patient-group'],
     ['talking news', 'talking-news'],
