@@ -134,6 +134,7 @@ describe('lay words are read through the vocabulary', () => {
     ['struggling to make ends meet', ['benefits', 'debt']],
     ['needs a new flat', ['housing']],
     ['partner threw her out', ['housing']],
+    ['hasnt been eating properly', ['lunch-club']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
