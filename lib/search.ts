@@ -103,6 +103,8 @@ const CONTEXT_MIN_UNITS = 3;
 const CONTEXT_IDF = 0.6;
 // Share of "covering the query" a word the vocabulary does not know is worth beside one that names a need.
 const PLAIN_SPEC = 0.5;
+// Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
+const REPEAT_SPEC = 0.5;
 /** How receptionists and patients frame a request: never the need itself. */
 const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   (
@@ -746,6 +748,7 @@ class SearchIndex {
       if (anyText) textUnits++;
       // Concept: categories the vocabulary points to, and the sector terms it expands to.
       const concept = this.conceptOf(unit);
+      let anyFresh = false;
       if (concept) {
         for (let c = 0; c < concept.members.length; c++) {
           const members = concept.members[c];
@@ -756,6 +759,7 @@ class SearchIndex {
           const w = concept.weights[c];
           const before = catSeen.get(cat) ?? 0;
           const fresh = w > before ? w - before : 0;
+          if (fresh > 0) anyFresh = true;
           if (w > before) catSeen.set(cat, w);
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
@@ -787,6 +791,7 @@ class SearchIndex {
         // query ("moving" → "mowing"), matters less when it is missing.
         let spec = concept ? concept.strongest ** 2 : namesNeed && unit.plain ? PLAIN_SPEC : 1;
         if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
+        if (concept && !anyFresh) spec *= REPEAT_SPEC;
         specificity[u] = spec;
         specificityTotal += spec;
       }
