@@ -85,6 +85,7 @@ const CATEGORY_SCORE = 0.55;
 const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
 const PHRASE_BONUS = 1.6;
+const PHRASE_OUTSIDE = 0.5;
 const EXTRA_CATEGORY = 0.3;
 const EXTRA_EXPANSION = 0.3;
 const COVERAGE_FLOOR = 0.35;
@@ -796,16 +797,23 @@ class SearchIndex {
         specificityTotal += spec;
       }
       const weight = unit.optional ? 0.5 : 1;
+      const isPhrase = k > 1 || unit.typed.includes(' ');
+      // "cant get to the hospital" is a need, not the name "Home from Hospital" typed with small words
+      // around it: a phrase is a name typed directly only when two or more of its words are in the name.
+      const nameable = k > 1 || !isPhrase;
       const strength = concept ? concept.strongest : 1;
       // Pass 1: each asset's score for this unit (kept in unitText) and the best of them.
       let best = 0;
       for (let j = 0; j < uCount; j++) {
         const a = unitTouched[j];
         // The whole phrase, word for word, in the asset says more than its words scattered about.
-        const text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
+        let text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
         // An asset in several of the categories a phrase points to fits it better than one in just one.
         const extra = EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
         const cat = unitCat[a] + extra;
+        // A vocabulary phrase means its need ("cant get to the hospital": transport); its words in an
+        // asset outside that need ("Home from Hospital") are a coincidence more than a match.
+        if (isPhrase && cat <= 0) text *= PHRASE_OUTSIDE;
         // Sector terms count fully inside the categories the words point to, half outside them.
         // Several of the sector terms a word stands for, not just one, is a closer fit.
         const x = unitExp[a] + EXTRA_EXPANSION * (unitExpSum[a] - unitExp[a]);
@@ -841,7 +849,7 @@ class SearchIndex {
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
         // Every word of a phrase must be in the name, including ones the index does not otherwise know.
-        if (k > 0 && unitName[a] >= k) nameMask[a] |= bit;
+        if (k > 0 && unitName[a] >= k && nameable) nameMask[a] |= bit;
       }
     }
 

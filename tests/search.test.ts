@@ -483,6 +483,15 @@ describe('long sentences, as patients put things', () => {
       description: 'Volunteer drivers take people to hospital appointments.',
       keywords: ['volunteer drivers', 'hospital transport'],
     }),
+    asset('home-from-hospital', 'Home from Hospital', ['practical', 'loneliness'], {
+      description: 'Six weeks of help at home after a hospital stay.',
+    }),
+    asset('crying-club', 'Stop and Chat', ['loneliness'], {
+      description: 'A bench in the park where anyone can stop for a chat.',
+    }),
+    asset('minds', 'Minds Matter', ['wellbeing'], {
+      description: 'Peer support for low mood and anxiety.',
+    }),
   ];
   const s = createAssetSearch(people, { today: TODAY });
   const rank = (query: string, id: string) => ids(s.search(query)).indexOf(id) + 1;
@@ -494,7 +503,7 @@ describe('long sentences, as patients put things', () => {
     ['she has got bad pain and is exhausted and behind on the rent', 'tenancy', 2],
     ['she has arthritis and bad pain and cant pay the rent', 'tenancy', 2],
     ['lonely and on his own and drinking every day', 'recovery', 2],
-    ['bad back, sore joints and cant pay the rent', 'tenancy', 1],
+    ['in pain, bad back, arthritis and rent arrears', 'tenancy', 2],
   ])('"%s" puts the main-need asset (%s) in the top %i', (query, id, n) => {
     const r = rank(query, id);
     expect(r).toBeGreaterThan(0);
@@ -519,9 +528,24 @@ describe('long sentences, as patients put things', () => {
     expect(expected).toContain(ids(search.search(query))[0]);
   });
 
+  // A lay phrase means its need: its words in the name of a service for something else are not the
+  // name typed directly, and count for less than the services the phrase is about.
+  it.each([
+    ['cant get to the hospital', 'car-scheme', 'home-from-hospital'],
+    ['how to get to hospital', 'car-scheme', 'home-from-hospital'],
+    ['cant stop crying', 'minds', 'crying-club'],
+  ])('"%s" ranks %s above %s', (query, better, worse) => {
+    const hits = ids(s.search(query));
+    expect(hits).toContain(better);
+    const w = hits.indexOf(worse);
+    if (w >= 0) expect(hits.indexOf(better)).toBeLessThan(w);
+  });
+
   it.each([
     ['patient participation group', 'patient-group'],
     ['talking news', 'talking-news'],
+    ['home from hospital', 'home-from-hospital'],
+    ['stop and chat', 'crying-club'],
   ])('framing words still find a name typed directly ("%s")', (query, id) => {
     expect(ids(s.search(query))[0]).toBe(id);
   });
