@@ -135,6 +135,7 @@ describe('lay words are read through the vocabulary', () => {
     ['needs a new flat', ['housing']],
     ['partner threw her out', ['housing']],
     ['hasnt been eating properly', ['lunch-club']],
+    ['council tax letter', ['debt', 'benefits']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
