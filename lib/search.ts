@@ -145,7 +145,9 @@ const CATEGORY_SCORE = 0.55;
 const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
 const PHRASE_BONUS = 1.6;
+const PHRASE_OUTSIDE = 0.5;
 const EXTRA_CATEGORY = 0.3;
+const EXTRA_EXPANSION = 0.3;
 const COVERAGE_FLOOR = 0.35;
 const CATEGORY_IDF_SCALE = 2;
 const CREDIT_FRACTION = 0.75;
@@ -156,6 +158,22 @@ const PREFIX_FULL_CAP = 24;
 const FUZZY_CAP = 3;
 const CACHE_CAP = 4000;
 const MAX_KEY_SCORE = 2 ** 33;
+// Context words (see demoteContextWords): only in queries of at least this many words that name a need,
+// and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
+const CONTEXT_MIN_UNITS = 3;
+const CONTEXT_IDF = 0.6;
+// Share of "covering the query" a word the vocabulary does not know is worth beside one that names a need.
+const PLAIN_SPEC = 0.5;
+// Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
+const REPEAT_SPEC = 0.5;
+/** How receptionists and patients frame a request: never the need itself. */
+const CONTEXT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'patient patients lady gentleman gent caller chap bloke fella guy person ' +
+    'phoned phoning rang ringing called calling asked asking wondering wonders wondered mentioned reckons ' +
+    'apparently basically literally properly actually honestly recently lately currently'
+  ).split(' '),
+);
 
 type MatchKind = 'exact' | 'prefix' | 'variant' | 'typo' | 'spelling';
 
@@ -186,11 +204,15 @@ interface Unit {
   /** Where a typed word was read as another ("lonley" → "lonely"). */
   corrections: [string, string][];
   concept?: Concept;
+  /** A single word the vocabulary has no sense for. */
+  plain?: boolean;
 }
 
 interface Concept {
   members: Int32Array[];
   weights: number[];
+  /** The category id of each member list. */
+  categories: string[];
   expansions: Expansion[];
   quality: number;
   /** The strongest category link (1, or ALSO_WEIGHT for words that only weakly point to a need). */
@@ -300,6 +322,10 @@ class SearchIndex {
   private readonly unitWords: Uint8Array;
   private readonly unitStamp: Uint32Array;
   private readonly unitTouched: Int32Array;
+  /** Per unit: category weight not already given by an earlier unit, then the unit's score with only that. */
+  private unitFresh?: Float32Array;
+  /** Per unit: sum of the sector-term scores (unitExp keeps the best). */
+  private unitExpSum?: Float32Array;
   private readonly finalScore: Float64Array;
   private readonly sortKeys: Float64Array;
   readonly catBits: Uint32Array;
@@ -491,6 +517,8 @@ class SearchIndex {
     this.unitCat[a] = 0;
     this.unitCatSum[a] = 0;
     this.unitExp[a] = 0;
+    if (this.unitFresh) this.unitFresh[a] = 0;
+    if (this.unitExpSum) this.unitExpSum[a] = 0;
     this.unitName[a] = 0;
     this.unitWords[a] = 0;
     this.unitTouched[count] = a;
@@ -637,9 +665,41 @@ class SearchIndex {
         senses: r.senses.map((s) => ({ ...s, typed: word })),
         optional: partial && word.length <= 2 && raw.length > 1,
         corrections,
+        plain: r.senses.length === 0,
       });
     }
+    this.demoteContextWords(units);
     return { units, ageHint };
+  }
+
+  /**
+   * In a sentence that names a need, a word the vocabulary does not know and that is not in any asset's
+   * name ("phone", "lady", "patient says") is how the receptionist or patient talks, not what they need.
+   * Left in, it counts as much as the need itself, so assets that merely mention it in passing crowd out
+   * the ones that fit the need. It still breaks ties, as a half-typed word does.
+   */
+  private demoteContextWords(units: Unit[]): void {
+    let needs = 0;
+    let required = 0;
+    for (const u of units) {
+      if (u.optional) continue;
+      required++;
+      for (const s of u.senses) for (const w of s.sense.categories.values()) if (w >= 1) needs++;
+    }
+    if (needs === 0 || required < CONTEXT_MIN_UNITS) return;
+    for (const u of units) {
+      if (u.optional || !u.plain || u.words.length !== 1) continue;
+      const terms = u.words[0];
+      const context = CONTEXT_WORDS.has(u.typed);
+      let inName = false;
+      let best = 0;
+      for (const m of terms) {
+        if (m.kind === 'prefix') continue;
+        if ((this.termFields[m.id] & NAME_OR_ORG) !== 0) inName = true;
+        if (this.idf[m.id] > best) best = this.idf[m.id];
+      }
+      if (context || (!inName && best < CONTEXT_IDF)) u.optional = true;
+    }
   }
 
   private phraseAt(
@@ -811,6 +871,9 @@ class SearchIndex {
     const { postStart, postAsset, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } = this;
     const touched = this.touched;
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
+    this.unitFresh ??= new Float32Array(this.n);
+    this.unitExpSum ??= new Float32Array(this.n);
+    const { unitFresh, unitExpSum } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
@@ -823,6 +886,11 @@ class SearchIndex {
     const onlyOptional = order.length === 0;
     for (let u = 0; u < units.length; u++) if (units[u].optional) order.push(u);
 
+    const catSeen = new Map<string, number>();
+    // Whether any word names a need outright; then words the vocabulary does not know matter less.
+    let namesNeed = false;
+    for (const unit of units)
+      for (const x of unit.senses) for (const w of x.sense.categories.values()) if (w >= 1) namesNeed = true;
     for (const u of order) {
       const unit = units[u];
       const bit = 1 << u;
@@ -866,15 +934,25 @@ class SearchIndex {
       if (anyText) textUnits++;
       // Concept: categories the vocabulary points to, and the sector terms it expands to.
       const concept = this.conceptOf(unit);
+      let anyFresh = false;
       if (concept) {
         for (let c = 0; c < concept.members.length; c++) {
           const members = concept.members[c];
+          // A category already pointed to by an earlier word counts only for what it adds: "wife" and
+          // "left him" both say family, and saying it twice must not lift every family service above the
+          // one that fits the rest of the sentence. It still counts in full towards covering this unit.
+          const cat = concept.categories[c];
           const w = concept.weights[c];
+          const before = catSeen.get(cat) ?? 0;
+          const fresh = w > before ? w - before : 0;
+          if (fresh > 0) anyFresh = true;
+          if (w > before) catSeen.set(cat, w);
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
             uCount = this.enterUnit(a, uEpoch, uCount);
             if (w > unitCat[a]) unitCat[a] = w;
+            if (fresh > unitFresh[a]) unitFresh[a] = fresh;
             unitCatSum[a] += w;
           }
         }
@@ -888,6 +966,7 @@ class SearchIndex {
             uCount = this.enterUnit(a, uEpoch, uCount);
             const s = xw[j] * q;
             if (s > unitExp[a]) unitExp[a] = s;
+            unitExpSum[a] += s;
           }
         }
       }
@@ -896,27 +975,42 @@ class SearchIndex {
         effectiveMask |= bit;
         // A word that only weakly points to a need ("mum"), or that was read as a typo in a longer
         // query ("moving" → "mowing"), matters less when it is missing.
-        let spec = concept ? concept.strongest ** 2 : 1;
+        let spec = concept ? concept.strongest ** 2 : namesNeed && unit.plain ? PLAIN_SPEC : 1;
         if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
+        if (concept && !anyFresh) spec *= REPEAT_SPEC;
         specificity[u] = spec;
         specificityTotal += spec;
       }
       const weight = unit.optional ? 0.5 : 1;
+      const isPhrase = k > 1 || unit.typed.includes(' ');
+      // "cant get to the hospital" is a need, not the name "Home from Hospital" typed with small words
+      // around it: a phrase is a name typed directly only when two or more of its words are in the name.
+      const nameable = k > 1 || !isPhrase;
       const strength = concept ? concept.strongest : 1;
       // Pass 1: each asset's score for this unit (kept in unitText) and the best of them.
       let best = 0;
       for (let j = 0; j < uCount; j++) {
         const a = unitTouched[j];
         // The whole phrase, word for word, in the asset says more than its words scattered about.
-        const text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
+        let text = kEff > 1 && unitWords[a] >= kEff ? PHRASE_BONUS * unitText[a] : unitText[a];
         // An asset in several of the categories a phrase points to fits it better than one in just one.
-        const cat = unitCat[a] + EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
+        const extra = EXTRA_CATEGORY * (unitCatSum[a] - unitCat[a]);
+        const cat = unitCat[a] + extra;
+        // A vocabulary phrase means its need ("cant get to the hospital": transport); its words in an
+        // asset outside that need ("Home from Hospital") are a coincidence more than a match.
+        if (isPhrase && cat <= 0) text *= PHRASE_OUTSIDE;
         // Sector terms count fully inside the categories the words point to, half outside them.
-        const c = CATEGORY_SCORE * cat + EXPANSION_SCORE * (cat > 0 ? unitExp[a] : 0.5 * unitExp[a]);
+        // Several of the sector terms a word stands for, not just one, is a closer fit.
+        const x = unitExp[a] + EXTRA_EXPANSION * (unitExpSum[a] - unitExp[a]);
+        const exp = EXPANSION_SCORE * (cat > 0 ? x : 0.5 * x);
+        const c = CATEGORY_SCORE * cat + exp;
         unitCat[a] = c;
         const sc = text > c ? text + SECOND_SIGNAL * c : c + SECOND_SIGNAL * text;
         unitText[a] = sc;
         if (sc > best) best = sc;
+        // What this unit adds to the total: the same, with categories earlier words already gave counted once.
+        const cFresh = CATEGORY_SCORE * (unitFresh[a] + extra) + exp;
+        unitFresh[a] = text > cFresh ? text + SECOND_SIGNAL * cFresh : cFresh + SECOND_SIGNAL * text;
       }
       // Pass 2: add to the totals. An asset "covers" this part of the query in proportion to how close
       // it comes to the best match for it, so a bare category link does not count as much as the
@@ -935,12 +1029,12 @@ class SearchIndex {
           conceptMask[a] = 0;
           touched[touchedCount++] = a;
         }
-        total[a] += weight * sc * strength;
+        total[a] += weight * unitFresh[a] * strength;
         if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
         // Every word of a phrase must be in the name, including ones the index does not otherwise know.
-        if (k > 0 && unitName[a] >= k) nameMask[a] |= bit;
+        if (k > 0 && unitName[a] >= k && nameable) nameMask[a] |= bit;
       }
     }
 
@@ -1081,10 +1175,12 @@ class SearchIndex {
     }
     const members: Int32Array[] = [];
     const weights: number[] = [];
+    const categories: string[] = [];
     for (const [c, w] of cats) {
       const list = this.catMembers.get(c);
       if (!list) continue;
       members.push(list);
+      categories.push(c);
       // Like a word's idf: belonging to a category most of the directory shares says less.
       const catIdf = Math.log(1 + this.n / list.length) / Math.log(1 + Math.max(this.n, 2));
       weights.push(w * Math.min(1.5, CATEGORY_IDF_SCALE * catIdf));
@@ -1094,7 +1190,7 @@ class SearchIndex {
       const x = this.expansion(e);
       if (x) expansions.push(x);
     }
-    unit.concept = { members, weights, expansions, quality: unit.senses[0].quality, strongest };
+    unit.concept = { members, weights, categories, expansions, quality: unit.senses[0].quality, strongest };
     return unit.concept;
   }
 

@@ -124,6 +124,18 @@ describe('lay words are read through the vocabulary', () => {
     ['looking after mum', ['carers']],
     ['no food in the house', ['food-bank', 'lunch-club']],
     ['on my own', ['befriending', 'mens-shed', 'lunch-club']],
+    ['grandad passed', ['bereavement']],
+    ['threatened with eviction', ['housing']],
+    ['bailiffs at the door', ['debt']],
+    ['suicidal', ['young-people']],
+    ['lost my nan', ['bereavement']],
+    ['my head is a mess', ['young-people']],
+    ['being followed', ['abuse']],
+    ['struggling to make ends meet', ['benefits', 'debt']],
+    ['needs a new flat', ['housing']],
+    ['partner threw her out', ['housing']],
+    ['hasnt been eating properly', ['lunch-club']],
+    ['council tax letter', ['debt', 'benefits']],
   ])('"%s" finds %j among the first results', (query, expected) => {
     expect(top(query, expected.length + 1)).toEqual(expect.arrayContaining(expected));
   });
@@ -186,6 +198,19 @@ describe('ranking', () => {
       expect(ids(s.search('', { categories: ['activity'] }))).toEqual(['a', 'b']);
     },
   );
+
+  // Both are in the category and say sector terms the lay word stands for; the one that says more of them
+  // fits better. The one saying fewer comes first in the directory, so only that can decide.
+  it.each([
+    ['skint', 'money', ['debt advice'], ['benefits check', 'credit union']],
+    ['lonely', 'loneliness', ['befriending'], ['lunch club', 'friendship']],
+    ['bereaved', 'bereavement', ['grief'], ['loss', 'bereavement counselling']],
+  ])('"%s": an asset with more of the sector terms ranks higher', (query, category, fewer, more) => {
+    const plain = (id: string, keywords: string[]) =>
+      asset(id, `Service ${id}`, [category], { description: 'Local support.', keywords });
+    const s = createAssetSearch([plain('fewer', fewer), plain('more', more)], { today: TODAY });
+    expect(ids(s.search(query))).toEqual(['more', 'fewer']);
+  });
 
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
@@ -419,5 +444,123 @@ describe('suffixVariants', () => {
 
   it('never strips a word down to another word by more than a suffix', () => {
     expect(suffixVariants('homeless')).not.toContain('home');
+  });
+});
+
+describe('long sentences, as patients put things', () => {
+  const people: Asset[] = [
+    asset('recovery', 'Drug and Alcohol Service', ['substance'], {
+      description: 'Support for adults who want to change their drinking or drug use.',
+      keywords: ['alcohol treatment', 'drug treatment'],
+    }),
+    asset('families', 'Families Together', ['substance', 'family', 'carers'], {
+      description: 'Support for relatives affected by someone else’s drinking or drug use.',
+    }),
+    asset('home-visits', 'Family Home Visiting', ['family', 'loneliness'], {
+      description: 'Volunteers visit families with young children once a week.',
+    }),
+    asset('autism', 'Autism Hub', ['conditions', 'family', 'loneliness'], {
+      description: 'Post-diagnosis groups for autistic adults.',
+    }),
+    asset('parents', 'Young Parents Group', ['family', 'loneliness'], {
+      description: 'Weekly group for young parents and their babies.',
+    }),
+    asset('contact', 'Child Contact Centre', ['family', 'legal'], {
+      description: 'A neutral place for children to see a parent they do not live with.',
+    }),
+    asset('couples', 'Relationship Counselling', ['family', 'wellbeing'], {
+      description: 'Counselling for couples and families going through separation.',
+    }),
+    asset('tenancy', 'Tenancy Sustainment', ['housing', 'money'], {
+      description: 'Help to keep a tenancy: rent arrears, budgeting and letters from the landlord.',
+      keywords: ['rent arrears', 'tenancy sustainment'],
+    }),
+    asset('cancer-benefits', 'Benefits Service for People Affected by Cancer', ['money', 'conditions'], {
+      description: 'Benefits advice for people living with cancer.',
+    }),
+    asset('disability-rights', 'Disability Rights', ['money', 'conditions', 'legal'], {
+      description: 'Advice on benefit decisions and appeals for disabled people.',
+    }),
+    asset('pain', 'Pain Peer Support', ['conditions', 'wellbeing'], {
+      description: 'Peer support group for people living with persistent pain.',
+    }),
+    asset('talking-news', 'Talking News', ['conditions', 'loneliness'], {
+      description: 'Local news for people with sight loss, by phone line or smart speaker.',
+    }),
+    asset('youth-drugs', 'Young People’s Drug Service', ['substance', 'family'], {
+      description: 'Confidential drug and alcohol support for young people aged 11 to 19.',
+    }),
+    asset('patient-group', 'Patient Participation Group', ['wellbeing'], {
+      description: 'Patients of the practice meet to talk about its services.',
+    }),
+    asset('car-scheme', 'Community Car Scheme', ['transport'], {
+      description: 'Volunteer drivers take people to hospital appointments.',
+      keywords: ['volunteer drivers', 'hospital transport'],
+    }),
+    asset('home-from-hospital', 'Home from Hospital', ['practical', 'loneliness'], {
+      description: 'Six weeks of help at home after a hospital stay.',
+    }),
+    asset('crying-club', 'Stop and Chat', ['loneliness'], {
+      description: 'A bench in the park where anyone can stop for a chat.',
+    }),
+    asset('minds', 'Minds Matter', ['wellbeing'], {
+      description: 'Peer support for low mood and anxiety.',
+    }),
+  ];
+  const s = createAssetSearch(people, { today: TODAY });
+  const rank = (query: string, id: string) => ids(s.search(query)).indexOf(id) + 1;
+
+  // Several words pointing at the same need ("pain", "exhausted": long-term condition; "lonely", "on his
+  // own": loneliness) must not add up, in score or in how much of the query they cover, to outrank the
+  // service for the need said once.
+  it.each([
+    ['she has got bad pain and is exhausted and behind on the rent', 'tenancy', 2],
+    ['she has arthritis and bad pain and cant pay the rent', 'tenancy', 2],
+    ['lonely and on his own and drinking every day', 'recovery', 2],
+    ['in pain, bad back, arthritis and rent arrears', 'tenancy', 2],
+  ])('"%s" puts the main-need asset (%s) in the top %i', (query, id, n) => {
+    const r = rank(query, id);
+    expect(r).toBeGreaterThan(0);
+    expect(r).toBeLessThanOrEqual(n);
+  });
+
+  // How the request is framed ("patient says", "the lady on the phone") is not a need.
+  it.each([
+    ['patient rang and says he drinks too much'],
+    ['patient says she cant get to the hospital for her appointments'],
+    ['a patient asked about help with rent arrears'],
+  ])('"%s" does not offer a service that only shares the framing word in the top 3', (query) => {
+    expect(ids(s.search(query)).slice(0, 3)).not.toContain('patient-group');
+  });
+
+  // A word the vocabulary does not know, beside one that names a need, counts for less of "covering the
+  // query": "friday" in "skint till friday" is when, not what, even though it is in a name.
+  it.each([
+    ['skint till friday', ['benefits', 'debt']],
+    ['bailiffs coming friday', ['debt']],
+  ])('"%s" puts a %j asset first, not a name that shares the other word', (query, expected) => {
+    expect(expected).toContain(ids(search.search(query))[0]);
+  });
+
+  // A lay phrase means its need: its words in the name of a service for something else are not the
+  // name typed directly, and count for less than the services the phrase is about.
+  it.each([
+    ['cant get to the hospital', 'car-scheme', 'home-from-hospital'],
+    ['how to get to hospital', 'car-scheme', 'home-from-hospital'],
+    ['cant stop crying', 'minds', 'crying-club'],
+  ])('"%s" ranks %s above %s', (query, better, worse) => {
+    const hits = ids(s.search(query));
+    expect(hits).toContain(better);
+    const w = hits.indexOf(worse);
+    if (w >= 0) expect(hits.indexOf(better)).toBeLessThan(w);
+  });
+
+  it.each([
+    ['patient participation group', 'patient-group'],
+    ['talking news', 'talking-news'],
+    ['home from hospital', 'home-from-hospital'],
+    ['stop and chat', 'crying-club'],
+  ])('framing words still find a name typed directly ("%s")', (query, id) => {
+    expect(ids(s.search(query))[0]).toBe(id);
   });
 });
