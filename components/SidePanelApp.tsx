@@ -66,6 +66,13 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
       .catch((err) => setFatal(`The script could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
   }, [boot, scriptP, refreshCounts]);
 
+  // Opened before the policy settings could be read (the browser's first read can take seconds): apply them.
+  const withPolicy = data?.settingsWithPolicy;
+  useEffect(() => {
+    if (!withPolicy) return;
+    void withPolicy.then((settings) => setData((d) => d && { ...d, settings, settingsWithPolicy: undefined }));
+  }, [withPolicy]);
+
   // Opened from the ready-made pack: once the search box is on screen, read the full records in idle time.
   const complete = data?.complete;
   useEffect(() => {
@@ -110,7 +117,9 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
 
   const onRecord = async (input: EventInput) => {
     if (!data?.db) throw new Error(data?.storageError ?? 'Storage is not available, so nothing can be logged.');
-    const evt = await logEvent(data.db, { ...input, desk: data.settings.settings.deskLabel || undefined }, new Date());
+    // A desk label set by policy must be on the event, even in the seconds before the policy was first read.
+    const { deskLabel } = (await data.settingsWithPolicy)?.settings ?? data.settings.settings;
+    const evt = await logEvent(data.db, { ...input, desk: deskLabel || undefined }, new Date());
     void refreshCounts(data);
     return evt;
   };

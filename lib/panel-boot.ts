@@ -26,6 +26,8 @@ export interface PanelData {
    * resolves with the full directory. Call it once the search box is on screen.
    */
   complete?: () => Promise<PanelDirectory>;
+  /** Set when the panel opened before the policy settings could be read: resolves with them. */
+  settingsWithPolicy?: Promise<LoadedSettings>;
 }
 
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
@@ -50,13 +52,22 @@ async function bundledOnly(): Promise<PanelDirectory> {
  * independent, so they load in parallel; a failure in one becomes a message, never a blank panel.
  */
 export async function bootPanel(today: string, mark: (name: string) => void = () => {}): Promise<PanelData> {
-  const settingsP = loadSettings().catch(
-    (err): LoadedSettings => ({
-      settings: undefined as never,
-      locked: [],
-      problems: [`Settings could not be read (${String(err)}); defaults are in use.`],
-    }),
-  );
+  const unreadable = (err: unknown): LoadedSettings => ({
+    settings: { ...DEFAULT_SETTINGS },
+    locked: [],
+    problems: [`Settings could not be read (${String(err)}); defaults are in use.`],
+  });
+  // Chromium's first policy read after the browser starts can take seconds. The practice's own settings are
+  // read alongside it; if the policy has not arrived by the time the directory is ready, the panel opens with
+  // them and takes the policy's when it comes (`settingsWithPolicy`).
+  let policyRead: LoadedSettings | undefined;
+  const withPolicy = loadSettings()
+    .catch(unreadable)
+    .then((loaded) => {
+      policyRead = loaded;
+      return loaded;
+    });
+  const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
   let db: Db | null = null;
   let storageError: string | null = null;
   try {
@@ -109,10 +120,12 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
     search = createAssetSearch(directory.assets, { today });
   }
   mark('index-built');
-  const settings = await settingsP;
-  if (!settings.settings) settings.settings = { ...DEFAULT_SETTINGS };
+  const settings = policyRead
+    ? { loaded: policyRead, complete: true }
+    : { loaded: await withoutPolicy, complete: false };
   return {
-    settings,
+    settings: settings.loaded,
+    settingsWithPolicy: settings.complete ? undefined : withPolicy,
     db,
     storageError,
     directory,

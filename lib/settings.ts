@@ -102,12 +102,17 @@ async function readManaged(): Promise<Record<string, unknown>> {
   }
 }
 
-export async function loadSettings(): Promise<LoadedSettings> {
+/**
+ * The practice's settings over the defaults, with any set by policy on top (and locked). `policy: false`
+ * skips the policy read: Chromium's first `storage.managed` read after the browser starts can take seconds,
+ * and the side panel must not wait for it (see `bootPanel`).
+ */
+export async function loadSettings({ policy = true }: { policy?: boolean } = {}): Promise<LoadedSettings> {
   const problems: string[] = [];
   const stored = await browser.storage.local.get(KEY);
   const wrapper = stored[KEY] as { version?: number; values?: unknown } | undefined;
   const local = sanitise(wrapper?.values, problems, 'local');
-  const managedRaw = await readManaged();
+  const managedRaw = policy ? await readManaged() : {};
   const managed = sanitise(managedRaw, problems, 'policy');
   return {
     settings: { ...DEFAULT_SETTINGS, ...local, ...managed },

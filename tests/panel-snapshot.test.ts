@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { type Db, openCareDb, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY } from '@/lib/db';
 import { loadDirectory, putAsset, replaceDirectory } from '@/lib/directory-store';
@@ -184,6 +185,40 @@ describe('panel pack', () => {
     const booted = await bootPanel('2026-11-25');
     const full = await booted.complete?.();
     expect(full?.assets[0].phone).toBe('01632 960200');
+    booted.db?.close();
+  });
+});
+
+describe('opening while the browser is slow to read policy settings', () => {
+  it('opens with the practice settings at once and applies the policy when it arrives', async () => {
+    await browser.storage.local.set({ settings: { version: 1, values: { practiceName: 'Our own name' } } });
+    await browser.storage.managed.set({ practiceName: 'Policy name', deskLabel: 'Front desk' });
+    let release = () => {};
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    const policy = await browser.storage.managed.get(null);
+    // Chromium's first policy read after the browser starts can take seconds.
+    const spy = vi.spyOn(browser.storage.managed, 'get').mockImplementation((async () => {
+      await slow;
+      return policy;
+    }) as never);
+    const booted = await bootPanel('2026-11-25');
+    expect(booted.settings.settings.practiceName).toBe('Our own name');
+    expect(booted.settings.locked).toEqual([]);
+    release();
+    const withPolicy = await booted.settingsWithPolicy;
+    expect(withPolicy?.settings.practiceName).toBe('Policy name');
+    expect(withPolicy?.locked).toContain('deskLabel');
+    spy.mockRestore();
+    booted.db?.close();
+  });
+
+  it('uses the policy settings straight away when they are quick to read', async () => {
+    await browser.storage.managed.set({ practiceName: 'Policy name' });
+    const booted = await bootPanel('2026-11-25');
+    expect(booted.settings.settings.practiceName).toBe('Policy name');
+    expect(booted.settingsWithPolicy).toBeUndefined();
     booted.db?.close();
   });
 });
