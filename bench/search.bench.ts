@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { createAssetSearch } from '../lib/search';
+import { createAssetSearch, restoreAssetSearch } from '../lib/search';
 import type { Asset } from '../lib/types';
 import { keystrokes, LAY_QUERIES, syntheticDirectory } from './synthetic';
 import { type BenchSection, ms, percentile, timeEach } from './types';
@@ -18,8 +18,8 @@ export interface SizeResult {
   n: number;
   buildMs: number;
   rebuildMs: number;
-  /** createAssetSearch with default options: where the page can build in idle time, only the cheap part. */
-  readyMs: number;
+  /** restoreAssetSearch from the stored form of the same index (what the side panel does at open). */
+  restoreMs: number;
   ours: number[];
   oursOnSample: number[];
   fuse: number[];
@@ -38,9 +38,15 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
   t0 = performance.now();
   createAssetSearch(assets, { today: '2026-11-01', buildIndex: 'now' });
   const rebuildMs = performance.now() - t0;
-  t0 = performance.now();
-  createAssetSearch(assets, { today: '2026-11-01' });
-  const readyMs = performance.now() - t0;
+  // The side panel restores the index it stored last time instead of building it (lib/panel-snapshot.ts).
+  const packed = search.exportIndex();
+  const active = assets.filter((a) => a.status !== 'inactive');
+  const restores = [0, 1, 2].map(() => {
+    const t = performance.now();
+    restoreAssetSearch(active, packed, { today: '2026-11-01' });
+    return performance.now() - t;
+  });
+  const restoreMs = restores.sort((a, b) => a - b)[1];
 
   // One untimed pass first so both sides are measured warm (typo and prefix tables, JIT).
   let hits = 0;
@@ -63,7 +69,7 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
     n,
     buildMs,
     rebuildMs,
-    readyMs,
+    restoreMs,
     ours,
     oursOnSample,
     fuse,
@@ -76,7 +82,7 @@ export function measureSize(assets: Asset[], fuseEvery: number, keys = keystroke
 
 export function resultTable(results: SizeResult[]): string {
   const rows = [
-    '| assets | full index build (first / again) | createAssetSearch returns (default) | ours p50 | ours p95 | ours max | Fuse.js p50 | Fuse.js p95 | Fuse keystrokes | speed-up p50 / p95 (same keystrokes) |',
+    '| assets | full index build (first / again) | restore from stored index (median of 3) | ours p50 | ours p95 | ours max | Fuse.js p50 | Fuse.js p95 | Fuse keystrokes | speed-up p50 / p95 (same keystrokes) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
@@ -89,7 +95,7 @@ export function resultTable(results: SizeResult[]): string {
       ? `${ms(p(r.fuse, 50))} ms | ${ms(p(r.fuse, 95))} ms | ${r.sampled}${r.fuseEvery > 1 ? ` (every ${r.fuseEvery}th)` : ' (all)'}`
       : 'not run | not run | —';
     rows.push(
-      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(r.readyMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${fuseCols} | ${speed} |`,
+      `| ${r.n.toLocaleString('en-GB')} | ${ms(r.buildMs)} / ${ms(r.rebuildMs)} ms | ${ms(r.restoreMs)} ms | ${ms(p(r.ours, 50))} ms | ${ms(p(r.ours, 95))} ms | ${ms(r.ours[r.ours.length - 1])} ms | ${fuseCols} | ${speed} |`,
     );
   }
   return rows.join('\n');
@@ -112,7 +118,7 @@ export default async function searchBench(): Promise<BenchSection> {
       .map((q) => `"${q}"`)
       .join(', ')}). Node ${process.version}.`,
     'Ours: `createAssetSearch(assets).search(prefix)` returning every hit, ranked, with reasons computed on demand. Fuse.js 7.5 with default options and keys `name`, `organisation`, `description`, `keywords`, on the same assets.',
-    'Both timed warm: one untimed pass first. Fuse is timed on every keystroke at 1,000 assets and on every nth keystroke at larger sizes (it takes seconds per keystroke at 50,000); the speed-up compares the two on exactly those keystrokes. Full index build (`buildIndex: \'now\'`): first build in the process (includes compiling the indexing code), then a second build. "createAssetSearch returns": default options; in a page with `requestIdleCallback` the text index is then built in idle slices (a query arriving first finishes it), so this is what the panel waits for. Node has no idle callback, so there it is the full build.',
+    "Both timed warm: one untimed pass first. Fuse is timed on every keystroke at 1,000 assets and on every nth keystroke at larger sizes (it takes seconds per keystroke at 50,000); the speed-up compares the two on exactly those keystrokes. Full index build (`buildIndex: 'now'`): first build in the process (includes compiling the indexing code), then a second build. Restore: `restoreAssetSearch` from the stored form of the index (`exportIndex`, held in memory here; the side panel reads it from IndexedDB), which is what the panel does at open instead of building.",
     '',
     resultTable(results),
     '',
