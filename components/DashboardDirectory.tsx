@@ -13,6 +13,8 @@ import {
 } from '@/lib/directory-store';
 import { applyFeed, clearFeedState, type FeedResult, type FeedState, type FetchLike, loadFeedState } from '@/lib/feed';
 import { isoDay } from '@/lib/format';
+import { whenIdle } from '@/lib/panel-boot';
+import { ensurePanelPack } from '@/lib/panel-snapshot';
 import { type PermissionsApi, removeFeedPermission } from '@/lib/permissions';
 import { dismissReports, listReports } from '@/lib/reports';
 import { type LoadedSettings, loadSettings, onSettingsChanged, saveSettings } from '@/lib/settings';
@@ -124,6 +126,11 @@ export function DashboardDirectory(props: DashboardDirectoryProps) {
       setLoaded(set);
       setReports(reps);
       setFeedState(feed);
+      // After a change here, the side panel's ready-made copy is rebuilt now, while the lead is looking at
+      // the result, so the receptionist's next panel open is a fast one.
+      void whenIdle(1000)
+        .then(() => ensurePanelPack(db, now()))
+        .catch(() => {});
     } catch (err) {
       setFatal(`The directory could not be loaded: ${errorText(err)}`);
     }

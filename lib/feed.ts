@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type Db, openCareDb } from './db';
 import { replaceDirectory } from './directory-store';
 import { parseOrukPage } from './oruk';
+import { ensurePanelPack } from './panel-snapshot';
 import { hasFeedPermission, type PermissionsApi } from './permissions';
 import { loadSettings } from './settings';
 import type { Asset, Issue, ParseResult, Warning } from './types';
@@ -375,13 +376,17 @@ export async function runScheduledRefresh(options: FeedAlarmOptions = {}): Promi
   const { settings } = await loadSettings();
   if (!settings.feedUrl) return { status: 'skipped', reason: 'No directory feed is connected.' };
   const db = await (options.openDb ?? openCareDb)();
+  const now = options.now ?? (() => new Date());
   try {
-    return await refreshFeed(db, {
+    const outcome = await refreshFeed(db, {
       feedUrl: settings.feedUrl,
-      now: options.now ?? (() => new Date()),
+      now,
       fetch: options.fetch,
       permissions: options.permissions,
     });
+    // The side panel's next open should not be the one that reads and indexes every new record.
+    if (outcome.status === 'updated') await ensurePanelPack(db, now()).catch(() => false);
+    return outcome;
   } finally {
     db.close();
   }

@@ -1,6 +1,8 @@
 import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY, panelSnapshotKeys } from './db';
+import { loadDirectory } from './directory-store';
 import {
   type AssetSearch,
+  createAssetSearch,
   type PackedFilters,
   type PackedIndex,
   restoreAssetSearch,
@@ -225,4 +227,25 @@ export async function writePanelPack(db: Db, source: PackSource, now: Date, stam
     tx.done,
   ]);
   return true;
+}
+
+/**
+ * Builds and stores the pack for the current directory unless a usable one is already stored. Called after
+ * directory writes by whoever made them (the dashboard, the feed refresh), so the side panel's next open is
+ * a fast one rather than the one that pays for reading and indexing every record. Returns whether it wrote.
+ */
+export async function ensurePanelPack(db: Db, now: Date): Promise<boolean> {
+  const stored = (await db.get('meta', PANEL_PACK_KEY)) as Partial<PanelPack> | undefined;
+  if (stored?.version === PANEL_CACHE_VERSION && stored.build === PANEL_CACHE_BUILD) return false;
+  const revision = await directoryRevision(db);
+  const loaded = await loadDirectory(db);
+  const search = createAssetSearch(loaded.assets, { buildIndex: 'now' });
+  const source: PackSource = {
+    origin: loaded.origin,
+    problems: loaded.problems ?? [],
+    assets: loaded.assets,
+    search,
+    revision,
+  };
+  return writePanelPack(db, source, now, crypto.randomUUID());
 }

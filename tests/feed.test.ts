@@ -16,6 +16,7 @@ import {
   registerFeedAlarm,
   servicesPageUrl,
 } from '@/lib/feed';
+import { openPanelPack } from '@/lib/panel-snapshot';
 import type { PermissionsApi } from '@/lib/permissions';
 import { saveSettings } from '@/lib/settings';
 import type { Asset } from '@/lib/types';
@@ -398,6 +399,9 @@ describe('registerFeedAlarm', () => {
     expect(feed.requested).toHaveLength(1);
     const db = await openCareDb(name);
     expect((await loadDirectory(db)).assets).toHaveLength(12);
+    // The side panel's ready-made copy of the new directory is stored too, so its next open is fast.
+    const pack = await openPanelPack(db, {});
+    expect(pack?.assets).toHaveLength(12);
     db.close();
   });
 });

@@ -6,6 +6,7 @@ import { loadDirectory, putAsset, replaceDirectory } from '@/lib/directory-store
 import { bootPanel } from '@/lib/panel-boot';
 import {
   directoryRevision,
+  ensurePanelPack,
   openPanelPack,
   readFullSnapshot,
   SNAPSHOT_PART,
@@ -219,6 +220,25 @@ describe('opening while the browser is slow to read policy settings', () => {
     const booted = await bootPanel('2026-11-25');
     expect(booted.settings.settings.practiceName).toBe('Policy name');
     expect(booted.settingsWithPolicy).toBeUndefined();
+    booted.db?.close();
+  });
+});
+
+describe('ensurePanelPack (after directory writes, by the dashboard and the feed refresh)', () => {
+  it('stores a pack the panel then opens from, once per directory change', async () => {
+    await replaceDirectory(db, [asset('a', 'Alpha Club'), asset('b', 'Beta Group')], {
+      source: 'csv',
+      at: '2026-11-01T00:00:00Z',
+    });
+    expect(await ensurePanelPack(db, new Date())).toBe(true);
+    expect(await ensurePanelPack(db, new Date())).toBe(false);
+    await putAsset(db, asset('c', 'Gamma Walk'), '2026-11-25T10:00:00Z');
+    expect(await ensurePanelPack(db, new Date())).toBe(true);
+    db.close();
+    const booted = await bootPanel('2026-11-25');
+    expect(booted.complete).toBeDefined();
+    expect(booted.search.search('gamma').map((h) => h.asset.id)).toEqual(['c']);
+    expect(ids((await booted.complete?.())?.assets ?? [])).toEqual(['a', 'b', 'c']);
     booted.db?.close();
   });
 });
