@@ -41,6 +41,8 @@ export interface PanelPack {
   /** JSON array of trimmed assets (`trim`), in index order. */
   trimmed: string;
   index: PackedIndex;
+  /** `directory-revision` of the directory this pack was built from. */
+  revision: unknown;
   /** Number of full-snapshot records written with this pack. */
   snapshotParts: number;
   builtAt: string;
@@ -117,9 +119,17 @@ export interface OpenedPack {
 
 /** The stored pack as a ready search, or null when there is none usable (the caller rebuilds). */
 export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
-  const raw = (await db.get('meta', PANEL_PACK_KEY)) as Partial<PanelPack> | undefined;
+  // Read together, so the pack is checked against the directory as it is at this moment.
+  const tx = db.transaction('meta');
+  const [raw, revision] = (await Promise.all([
+    tx.store.get(PANEL_PACK_KEY),
+    tx.store.get(DIRECTORY_REVISION_KEY),
+    tx.done,
+  ])) as [Partial<PanelPack> | undefined, unknown, void];
   if (
     !raw ||
+    // Belt and braces: a pack built from any other revision of the directory is never used.
+    raw.revision !== revision ||
     raw.version !== PANEL_CACHE_VERSION ||
     raw.build !== PANEL_CACHE_BUILD ||
     typeof raw.trimmed !== 'string' ||
@@ -210,6 +220,7 @@ export async function writePanelPack(db: Db, source: PackSource, now: Date, stam
     problems: source.problems,
     trimmed: JSON.stringify(indexed.map(trim)),
     index: source.search.exportIndex(),
+    revision: source.revision,
     snapshotParts: parts.length,
     builtAt: now.toISOString(),
   };

@@ -155,6 +155,7 @@ describe('panel pack', () => {
     ['a damaged list of assets', { trimmed: '{not json' }],
     ['an index that does not fit the assets', { index: { assets: 99 } }],
     ['filters that do not fit the assets', { index: { filters: { cost: new Uint8Array(5) } } }],
+    ['a pack built from another revision of the directory', { revision: 'some-older-revision' }],
   ])('falls back to the directory itself on %s', async (_label, damage) => {
     await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
     db.close();

@@ -79,7 +79,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Waits until the side panel has stored its search pack for the current directory (the first open after a
+ * Waits until the side panel has stored its search pack for the directory as it is now (the first open after a
  * directory change does it when idle; lib/panel-snapshot.ts), so the next open reads the pack.
  */
 export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<void> {
@@ -88,10 +88,13 @@ export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<vo
       new Promise<boolean>((ok) => {
         const r = indexedDB.open('care-navigation');
         r.onsuccess = () => {
-          const get = r.result.transaction('meta').objectStore('meta').get('panel-pack');
-          get.onsuccess = () => {
+          const meta = r.result.transaction('meta').objectStore('meta');
+          const pack = meta.get('panel-pack');
+          const revision = meta.get('directory-revision');
+          revision.onsuccess = () => {
             r.result.close();
-            ok(get.result !== undefined);
+            // Only a pack of the directory as it is now counts (the panel ignores any other).
+            ok(pack.result !== undefined && pack.result.revision === revision.result);
           };
         };
       }),
