@@ -125,7 +125,7 @@ export async function openPanelPack(db: Db, options: SearchOptions): Promise<Ope
     tx.store.get(PANEL_PACK_KEY),
     tx.store.get(DIRECTORY_REVISION_KEY),
     tx.done,
-  ])) as [Partial<PanelPack> | undefined, unknown, void];
+  ])) as [Partial<PanelPack> | undefined, unknown, unknown];
   if (
     !raw ||
     // Belt and braces: a pack built from any other revision of the directory is never used.
