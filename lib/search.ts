@@ -162,6 +162,9 @@ const MAX_KEY_SCORE = 2 ** 33;
 // and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
 const CONTEXT_MIN_UNITS = 3;
 const CONTEXT_IDF = 0.6;
+// Small words a loose phrase may skip between two of its words. "cant really get to hospital" is one
+// thought; "mum is on her own all day and gets really lonely" is two ("mum", "lonely"), not "new mum lonely".
+const LOOSE_GAP = 4;
 // Share of "covering the query" a word the vocabulary does not know is worth beside one that names a need.
 const PLAIN_SPEC = 0.5;
 // Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
@@ -710,16 +713,27 @@ class SearchIndex {
     const vocab = this.vocab;
     // The word still being typed counts only as written ("wife di" is not yet "wife died").
     const limit = raw.length;
-    for (let len = Math.min(vocab.maxPhraseWords, limit - i); len >= 2; len--) {
+    let exact: { sense: VocabularySense; end: number; positions: number[] } | undefined;
+    for (let len = Math.min(vocab.maxPhraseWords, limit - i); len >= 2 && !exact; len--) {
       const key = stems.slice(i, i + len).join(' ');
       const sense = vocab.senses.get(key);
-      if (sense) return { sense, end: i + len, positions: range(i, i + len) };
+      if (sense) exact = { sense, end: i + len, positions: range(i, i + len) };
     }
-    if (isFiller(raw[i])) return undefined;
+    if (isFiller(raw[i])) return exact;
+    // A loose phrase that takes in more of what was said beats a shorter exact one inside it: "cant get out
+    // to the shops" is about shopping, not just "cant get out".
+    let exactWords = 0;
+    if (exact) for (let j = i; j < exact.end; j++) if (!isFiller(raw[j])) exactWords++;
     // Loose match: the phrase's content words in order, ignoring small words in between.
     const content: number[] = [];
-    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) if (!isFiller(raw[j])) content.push(j);
-    for (let len = content.length; len >= 2; len--) {
+    let gap = 0;
+    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) {
+      if (!isFiller(raw[j])) {
+        content.push(j);
+        gap = 0;
+      } else if (++gap > LOOSE_GAP) break;
+    }
+    for (let len = content.length; len >= 2 && len > exactWords; len--) {
       const key = content
         .slice(0, len)
         .map((p) => stems[p])
@@ -728,7 +742,7 @@ class SearchIndex {
       const sense = full === undefined ? undefined : vocab.senses.get(full);
       if (sense) return { sense, end: content[len - 1] + 1, positions: range(i, content[len - 1] + 1) };
     }
-    return undefined;
+    return exact;
   }
 
   /** Index terms and vocabulary senses one typed word stands for. Cached: typing re-asks for earlier words. */

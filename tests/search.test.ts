@@ -1,4 +1,5 @@
 import { createAssetSearch, restoreAssetSearch, type SearchHit, suffixVariants } from '@/lib/search';
+import { STOPWORDS } from '@/lib/search-text';
 import type { Asset } from '@/lib/types';
 import { compileVocabulary } from '@/lib/vocabulary';
 
@@ -562,5 +563,49 @@ describe('long sentences, as patients put things', () => {
     ['stop and chat', 'crying-club'],
   ])('framing words still find a name typed directly ("%s")', (query, id) => {
     expect(ids(s.search(query))[0]).toBe(id);
+  });
+});
+
+describe('reading lay phrases in a sentence', () => {
+  const vocabulary = compileVocabulary({
+    version: 1,
+    entries: [
+      { terms: ['new mum lonely'], categories: ['family'] },
+      { terms: ['lonely'], categories: ['loneliness'] },
+      { terms: ['cant get out'], categories: ['loneliness'] },
+      { terms: ['cant get to the shops'], categories: ['practical'] },
+    ],
+  });
+  const s = createAssetSearch(directory, { today: TODAY, vocabulary });
+  const because = (query: string, category: string) =>
+    s.suggestCategories(query).find((c) => c.category === category)?.because ?? [];
+
+  // A loose phrase skips a few small words, not half a sentence: "mum ... lonely" eight words apart is
+  // two things said, not the phrase "new mum lonely".
+  it.each([
+    ['mum really lonely', true],
+    ['mum is so lonely', true],
+    ['mum is on her own all day and gets really lonely', false],
+    ['her mum has been in and out of hospital and is lonely', false],
+  ])('"%s" reads as the loose phrase: %s', (query, loose) => {
+    expect(because(query, 'family').length > 0).toBe(loose);
+  });
+
+  // A loose phrase that takes in more of the sentence wins over a shorter exact phrase at its start.
+  it.each([
+    ['cant get out to the shops', 'practical', 'cant get out to the shops', 'loneliness'],
+    ['cant really get to the shops', 'practical', 'cant really get to the shops', 'loneliness'],
+    ['cant get out much', 'loneliness', 'cant get out', 'practical'],
+  ])('"%s" reads as %s ("%s"), not %s', (query, meant, phrase, not) => {
+    expect(because(query, meant)).toEqual([phrase]);
+    expect(because(query, not)).toEqual([]);
+  });
+});
+
+// "weve nowhere to go": a contraction left as a word neither names a need nor lets a loose phrase
+// read through it.
+describe('contractions are small words', () => {
+  it.each([['weve'], ['theyve'], ['youve'], ['ive'], ['shes']])('"%s" is a stopword', (word) => {
+    expect(STOPWORDS.has(word)).toBe(true);
   });
 });
