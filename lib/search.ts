@@ -162,6 +162,11 @@ const MAX_KEY_SCORE = 2 ** 33;
 // and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
 const CONTEXT_MIN_UNITS = 3;
 const CONTEXT_IDF = 0.6;
+// Every need a sentence names gets a service among the first NEED_PLACES results, from this place on, if its
+// best service scores at least NEED_MIN_SHARE of the top one.
+const NEED_PLACES = 5;
+const NEED_FIRST_SLOT = 2;
+const NEED_MIN_SHARE = 0.4;
 // Small words a loose phrase may skip between two of its words. "cant really get to hospital" is one
 // thought; "mum is on her own all day and gets really lonely" is two ("mum", "lonely"), not "new mum lonely".
 const LOOSE_GAP = 4;
@@ -329,6 +334,8 @@ class SearchIndex {
   private unitFresh?: Float32Array;
   /** Per unit: sum of the sector-term scores (unitExp keeps the best). */
   private unitExpSum?: Float32Array;
+  /** Per asset, the units it comes close to the best match for (see showEveryNeed). */
+  private strongMask?: Uint32Array;
   private readonly finalScore: Float64Array;
   private readonly sortKeys: Float64Array;
   readonly catBits: Uint32Array;
@@ -887,11 +894,14 @@ class SearchIndex {
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     this.unitFresh ??= new Float32Array(this.n);
     this.unitExpSum ??= new Float32Array(this.n);
-    const { unitFresh, unitExpSum } = this;
+    this.strongMask ??= new Uint32Array(this.n);
+    const { unitFresh, unitExpSum, strongMask } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
     let effectiveMask = 0;
+    // Units that name a need no earlier unit named.
+    let needMask = 0;
     const specificity = new Float32Array(units.length);
     let specificityTotal = 0;
     let textUnits = 0;
@@ -992,6 +1002,7 @@ class SearchIndex {
         let spec = concept ? concept.strongest ** 2 : namesNeed && unit.plain ? PLAIN_SPEC : 1;
         if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
         if (concept && !anyFresh) spec *= REPEAT_SPEC;
+        if (concept && anyFresh && concept.strongest >= 1 && !unit.optional) needMask |= bit;
         specificity[u] = spec;
         specificityTotal += spec;
       }
@@ -1041,12 +1052,14 @@ class SearchIndex {
           mask[a] = 0;
           nameMask[a] = 0;
           conceptMask[a] = 0;
+          strongMask[a] = 0;
           touched[touchedCount++] = a;
         }
         total[a] += weight * unitFresh[a] * strength;
         if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
+        if (sc >= full) strongMask[a] |= bit;
         // Every word of a phrase must be in the name, including ones the index does not otherwise know.
         if (k > 0 && unitName[a] >= k && nameable) nameMask[a] |= bit;
       }
@@ -1075,6 +1088,7 @@ class SearchIndex {
       candidates[cc++] = a;
     }
     const ranked = this.rank(candidates, cc, fs, limit);
+    if ((needMask & (needMask - 1)) !== 0) this.showEveryNeed(ranked, candidates, cc, fs, needMask, effectiveMask);
     const context: HitContext = { index: this, units, ageHint, effectiveMask };
     const hits: SearchHit[] = new Array(ranked.length);
     for (let j = 0; j < ranked.length; j++) {
@@ -1082,6 +1096,50 @@ class SearchIndex {
       hits[j] = new Hit(this.assets[a], fs[a], context, a, mask[a], nameMask[a], conceptMask[a]);
     }
     return hits;
+  }
+
+  /**
+   * "lost his job, behind on the rent and drinking" is three needs; services for the two that share money
+   * can fill the first places on score alone. When a need the sentence names has no service among the
+   * first few, its best-scoring service takes the last of those places (never one held by a name typed
+   * directly), so the receptionist sees every need at a glance.
+   */
+  private showEveryNeed(
+    ranked: Int32Array,
+    candidates: Int32Array,
+    count: number,
+    fs: Float64Array,
+    needMask: number,
+    effectiveMask: number,
+  ): void {
+    const shown = Math.min(NEED_PLACES, ranked.length);
+    if (shown < NEED_PLACES || count <= shown) return;
+    const { nameMask } = this;
+    const conceptMask = this.strongMask as Uint32Array;
+    let slot = shown - 1;
+    for (let rest = needMask; rest !== 0 && slot >= NEED_FIRST_SLOT; rest &= rest - 1) {
+      const bit = rest & -rest;
+      let seen = false;
+      for (let j = 0; j < shown && !seen; j++) if ((conceptMask[ranked[j]] & bit) !== 0) seen = true;
+      if (seen) continue;
+      let best = -1;
+      for (let j = 0; j < count; j++) {
+        const a = candidates[j];
+        if ((conceptMask[a] & bit) === 0 || (best >= 0 && fs[a] <= fs[best])) continue;
+        let inTop = false;
+        for (let k = 0; k < shown && !inTop; k++) if (ranked[k] === a) inTop = true;
+        if (!inTop) best = a;
+      }
+      if (best < 0 || fs[best] < NEED_MIN_SHARE * fs[ranked[0]]) continue;
+      // A name typed directly keeps its place.
+      while (slot >= NEED_FIRST_SLOT && (nameMask[ranked[slot]] & effectiveMask) === effectiveMask) slot--;
+      if (slot < NEED_FIRST_SLOT) return;
+      let from = ranked.indexOf(best);
+      if (from < 0) from = ranked.length - 1;
+      for (let j = from; j > slot; j--) ranked[j] = ranked[j - 1];
+      ranked[slot] = best;
+      slot--;
+    }
   }
 
   /** Empty query: every asset passing the filters, ranked by the quality rules alone. */

@@ -609,3 +609,39 @@ describe('contractions are small words', () => {
     expect(STOPWORDS.has(word)).toBe(true);
   });
 });
+
+describe('a sentence naming several needs', () => {
+  const money = (n: number) =>
+    asset(`money-${n}`, `Money Help ${n}`, ['money', 'housing'], {
+      description: 'Help with debt, rent arrears, bills and benefits when money is tight.',
+      keywords: ['debt advice', 'rent arrears', 'benefits check'],
+    });
+  const several: Asset[] = [
+    ...[1, 2, 3, 4, 5, 6].map(money),
+    asset('alcohol', 'Drug and Alcohol Service', ['substance'], {
+      description: 'Support for adults who want to change their drinking.',
+      keywords: ['alcohol treatment'],
+      lastVerified: '2025-01-01',
+      referral: 'professional',
+    }),
+    asset('bereaved', 'Bereavement Support', ['bereavement'], {
+      description: 'Support after someone close has died.',
+      keywords: ['bereavement support', 'grief'],
+    }),
+  ];
+  const s = createAssetSearch(several, { today: TODAY });
+
+  // Five services for the money side would otherwise fill the first places and hide the other need.
+  it.each([
+    ['behind on the rent, cant pay the bills and drinking too much', 'alcohol'],
+    ['drinking too much and behind on the rent and in debt', 'alcohol'],
+    ['in debt and cant pay rent since his wife died', 'bereaved'],
+  ])('"%s" shows %s in the first five', (query, id) => {
+    expect(ids(s.search(query)).slice(0, 5)).toContain(id);
+  });
+
+  it.each([['behind on the rent and in debt'], ['money help 6']])('"%s" names one need: plain score order', (query) => {
+    const hits = s.search(query);
+    for (let j = 1; j < hits.length; j++) expect(hits[j].score).toBeLessThanOrEqual(hits[j - 1].score);
+  });
+});
