@@ -806,7 +806,10 @@ class SearchIndex {
 
     let corrected: string | undefined;
     const exactFound = this.termIds.has(word) || sense !== undefined;
-    if (!exactFound && terms.length === 0 && senses.length === 0) {
+    // Only other forms of the word found ("smokeing" → "smoke"): it may still be a slip for a word the
+    // vocabulary knows ("smoking"), which says far more than the stray form does.
+    const onlyVariants = terms.length > 0 && terms.every((m) => m.kind === 'variant');
+    if (!exactFound && senses.length === 0 && (terms.length === 0 || onlyVariants)) {
       for (const candidate of this.typoCandidates(word)) {
         const q = candidate.distance === 1 ? 0.85 : 0.7;
         addTerm(this.termIds.get(candidate.word), q, 'typo');

@@ -645,3 +645,25 @@ describe('a sentence naming several needs', () => {
     for (let j = 1; j < hits.length; j++) expect(hits[j].score).toBeLessThanOrEqual(hits[j - 1].score);
   });
 });
+
+// "smokeing" has another form in the index ("smoke", from smoke alarms), but the receptionist meant
+// "smoking": a slip for a vocabulary word is still read as one when only other forms were found.
+describe('slips that look like another form of a word', () => {
+  const s = createAssetSearch(
+    [
+      ...directory,
+      asset('fire', 'Fire Safety Visits', ['practical'], {
+        description: 'Smoke alarms fitted; advice on home care, scam calls and vape batteries.',
+      }),
+    ],
+    { today: TODAY },
+  );
+  it.each([
+    ['smokeing', 'substance'],
+    ['careing', 'carers'],
+    ['scamed', 'legal'],
+    ['vapeing', 'substance'],
+  ])('"%s" is read as meaning %s', (query, category) => {
+    expect(s.suggestCategories(query).map((c) => c.category)).toContain(category);
+  });
+});
