@@ -183,6 +183,14 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
+const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
+  (
+    'sadly suddenly unexpectedly recently lately apparently basically literally actually honestly finally ' +
+    'totally completely constantly'
+  ).split(' '),
+);
+
 type MatchKind = 'exact' | 'prefix' | 'variant' | 'typo' | 'spelling';
 
 interface TermMatch {
@@ -735,7 +743,8 @@ class SearchIndex {
     const content: number[] = [];
     let gap = 0;
     for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) {
-      if (!isFiller(raw[j])) {
+      // A number inside a phrase ("wife of 50 years died") is a detail, not a break in it.
+      if (!isFiller(raw[j]) && !isNumber(raw[j]) && !PHRASE_ADVERBS.has(raw[j])) {
         content.push(j);
         gap = 0;
       } else if (++gap > LOOSE_GAP) break;
@@ -745,7 +754,9 @@ class SearchIndex {
         .slice(0, len)
         .map((p) => stems[p])
         .join(' ');
-      const full = vocab.looseKeys.get(key);
+      // A phrase with no small words of its own ("wife died") can still have some said inside it
+      // ("wife of 50 years died").
+      const full = vocab.looseKeys.get(key) ?? (vocab.senses.has(key) ? key : undefined);
       const sense = full === undefined ? undefined : vocab.senses.get(full);
       if (sense) return { sense, end: content[len - 1] + 1, positions: range(i, content[len - 1] + 1) };
     }
@@ -1743,6 +1754,11 @@ const SUFFIXES: [string, string][] = [
 ];
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
+function isNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d+$/.test(word);
+}
+
 export function suffixVariants(word: string): string[] {
   const out: string[] = [];
   for (const [suffix, replacement] of SUFFIXES) {

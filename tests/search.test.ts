@@ -604,6 +604,24 @@ describe('reading lay phrases in a sentence', () => {
 
 // "weve nowhere to go": a contraction left as a word neither names a need nor lets a loose phrase
 // read through it.
+// A phrase is still read when a number or a word for how it happened is said inside it.
+describe('details said inside a lay phrase', () => {
+  const vocabulary = compileVocabulary({
+    version: 1,
+    entries: [{ terms: ['wife died'], categories: ['bereavement'] }],
+  });
+  const s = createAssetSearch(directory, { today: TODAY, vocabulary });
+  it.each([
+    ['wife died', true],
+    ['wife of 50 years died', true],
+    ['wife sadly died', true],
+    ['his wife suddenly died', true],
+    ['wife went to the shop and the dog died', false],
+  ])('"%s" reads as "wife died": %s', (query, read) => {
+    expect(s.suggestCategories(query).some((c) => c.category === 'bereavement')).toBe(read);
+  });
+});
+
 describe('contractions are small words', () => {
   it.each([['weve'], ['theyve'], ['youve'], ['ive'], ['shes']])('"%s" is a stopword', (word) => {
     expect(STOPWORDS.has(word)).toBe(true);
