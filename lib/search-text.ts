@@ -121,7 +121,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'most other others every each how why tell told say said says know knows knew think thinks feel feels ' +
     'feeling make makes made take takes took come comes came give gives gave keep keeps let lets put try ' +
     'trying tried used should shall may might must cant cannot dont doesnt didnt isnt wont wouldnt couldnt ' +
-    'hasnt havent ive id youre hes shes theyre thats whats theres new own well good bad right sure ok okay ' +
+    'hasnt havent ive id youre hes shes theyre thats whats theres weve theyve youve new own well good bad right sure ok okay ' +
     'yes maybe'
   ).split(' '),
 );

@@ -140,7 +140,7 @@ function idfOf(start: Int32Array, terms: number, n: number): Float32Array {
   return idf;
 }
 
-// Scoring constants (tuned on the `tune` split of bench/eval-queries.json only).
+// Scoring constants (tuned on the `tune` and `tune2` splits of bench/eval-queries.json only).
 const CATEGORY_SCORE = 0.55;
 const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
@@ -162,6 +162,14 @@ const MAX_KEY_SCORE = 2 ** 33;
 // and only words at least this common (idf on the 0–1 scale of the index; 0.6 ≈ in one asset in twenty).
 const CONTEXT_MIN_UNITS = 3;
 const CONTEXT_IDF = 0.6;
+// Every need a sentence names gets a service among the first NEED_PLACES results, from this place on, if its
+// best service scores at least NEED_MIN_SHARE of the top one.
+const NEED_PLACES = 5;
+const NEED_FIRST_SLOT = 2;
+const NEED_MIN_SHARE = 0.4;
+// Small words a loose phrase may skip between two of its words. "cant really get to hospital" is one
+// thought; "mum is on her own all day and gets really lonely" is two ("mum", "lonely"), not "new mum lonely".
+const LOOSE_GAP = 4;
 // Share of "covering the query" a word the vocabulary does not know is worth beside one that names a need.
 const PLAIN_SPEC = 0.5;
 // Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
@@ -172,6 +180,14 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
     'patient patients lady gentleman gent caller chap bloke fella guy person ' +
     'phoned phoning rang ringing called calling asked asking wondering wonders wondered mentioned reckons ' +
     'apparently basically literally properly actually honestly recently lately currently'
+  ).split(' '),
+);
+
+/** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
+const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
+  (
+    'sadly suddenly unexpectedly recently lately apparently basically literally actually honestly finally ' +
+    'totally completely constantly'
   ).split(' '),
 );
 
@@ -327,6 +343,8 @@ class SearchIndex {
   private unitFresh?: Float32Array;
   /** Per unit: sum of the sector-term scores (unitExp keeps the best). */
   private unitExpSum?: Float32Array;
+  /** Per asset, the units it comes close to the best match for (see showEveryNeed). */
+  private strongMask?: Uint32Array;
   private readonly finalScore: Float64Array;
   private readonly sortKeys: Float64Array;
   readonly catBits: Uint32Array;
@@ -710,25 +728,39 @@ class SearchIndex {
     const vocab = this.vocab;
     // The word still being typed counts only as written ("wife di" is not yet "wife died").
     const limit = raw.length;
-    for (let len = Math.min(vocab.maxPhraseWords, limit - i); len >= 2; len--) {
+    let exact: { sense: VocabularySense; end: number; positions: number[] } | undefined;
+    for (let len = Math.min(vocab.maxPhraseWords, limit - i); len >= 2 && !exact; len--) {
       const key = stems.slice(i, i + len).join(' ');
       const sense = vocab.senses.get(key);
-      if (sense) return { sense, end: i + len, positions: range(i, i + len) };
+      if (sense) exact = { sense, end: i + len, positions: range(i, i + len) };
     }
-    if (isFiller(raw[i])) return undefined;
+    if (isFiller(raw[i])) return exact;
+    // A loose phrase that takes in more of what was said beats a shorter exact one inside it: "cant get out
+    // to the shops" is about shopping, not just "cant get out".
+    let exactWords = 0;
+    if (exact) for (let j = i; j < exact.end; j++) if (!isFiller(raw[j])) exactWords++;
     // Loose match: the phrase's content words in order, ignoring small words in between.
     const content: number[] = [];
-    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) if (!isFiller(raw[j])) content.push(j);
-    for (let len = content.length; len >= 2; len--) {
+    let gap = 0;
+    for (let j = i; j < limit && content.length < vocab.maxPhraseWords; j++) {
+      // A number inside a phrase ("wife of 50 years died") is a detail, not a break in it.
+      if (!isFiller(raw[j]) && !isNumber(raw[j]) && !PHRASE_ADVERBS.has(raw[j])) {
+        content.push(j);
+        gap = 0;
+      } else if (++gap > LOOSE_GAP) break;
+    }
+    for (let len = content.length; len >= 2 && len > exactWords; len--) {
       const key = content
         .slice(0, len)
         .map((p) => stems[p])
         .join(' ');
-      const full = vocab.looseKeys.get(key);
+      // A phrase with no small words of its own ("wife died") can still have some said inside it
+      // ("wife of 50 years died").
+      const full = vocab.looseKeys.get(key) ?? (vocab.senses.has(key) ? key : undefined);
       const sense = full === undefined ? undefined : vocab.senses.get(full);
       if (sense) return { sense, end: content[len - 1] + 1, positions: range(i, content[len - 1] + 1) };
     }
-    return undefined;
+    return exact;
   }
 
   /** Index terms and vocabulary senses one typed word stands for. Cached: typing re-asks for earlier words. */
@@ -785,7 +817,10 @@ class SearchIndex {
 
     let corrected: string | undefined;
     const exactFound = this.termIds.has(word) || sense !== undefined;
-    if (!exactFound && terms.length === 0 && senses.length === 0) {
+    // Only other forms of the word found ("smokeing" → "smoke"): it may still be a slip for a word the
+    // vocabulary knows ("smoking"), which says far more than the stray form does.
+    const onlyVariants = terms.length > 0 && terms.every((m) => m.kind === 'variant');
+    if (!exactFound && senses.length === 0 && (terms.length === 0 || onlyVariants)) {
       for (const candidate of this.typoCandidates(word)) {
         const q = candidate.distance === 1 ? 0.85 : 0.7;
         addTerm(this.termIds.get(candidate.word), q, 'typo');
@@ -873,11 +908,14 @@ class SearchIndex {
     const { unitText, unitCat, unitCatSum, unitExp, unitName, unitWords, unitTouched } = this;
     this.unitFresh ??= new Float32Array(this.n);
     this.unitExpSum ??= new Float32Array(this.n);
-    const { unitFresh, unitExpSum } = this;
+    this.strongMask ??= new Uint32Array(this.n);
+    const { unitFresh, unitExpSum, strongMask } = this;
     const epoch = this.nextEpoch();
     let touchedCount = 0;
     let effective = 0;
     let effectiveMask = 0;
+    // Units that name a need no earlier unit named.
+    let needMask = 0;
     const specificity = new Float32Array(units.length);
     let specificityTotal = 0;
     let textUnits = 0;
@@ -978,6 +1016,7 @@ class SearchIndex {
         let spec = concept ? concept.strongest ** 2 : namesNeed && unit.plain ? PLAIN_SPEC : 1;
         if (units.length > 1 && unit.corrections.length > 0 && unit.senses.every((x) => x.kind === 'typo')) spec *= 0.5;
         if (concept && !anyFresh) spec *= REPEAT_SPEC;
+        if (concept && anyFresh && concept.strongest >= 1 && !unit.optional) needMask |= bit;
         specificity[u] = spec;
         specificityTotal += spec;
       }
@@ -1027,12 +1066,14 @@ class SearchIndex {
           mask[a] = 0;
           nameMask[a] = 0;
           conceptMask[a] = 0;
+          strongMask[a] = 0;
           touched[touchedCount++] = a;
         }
         total[a] += weight * unitFresh[a] * strength;
         if ((effectiveMask & bit) !== 0) coverage[a] += specificity[u] * Math.min(1, sc / full);
         mask[a] |= bit;
         if (unitCat[a] > 0) conceptMask[a] |= bit;
+        if (sc >= full) strongMask[a] |= bit;
         // Every word of a phrase must be in the name, including ones the index does not otherwise know.
         if (k > 0 && unitName[a] >= k && nameable) nameMask[a] |= bit;
       }
@@ -1061,6 +1102,7 @@ class SearchIndex {
       candidates[cc++] = a;
     }
     const ranked = this.rank(candidates, cc, fs, limit);
+    if ((needMask & (needMask - 1)) !== 0) this.showEveryNeed(ranked, candidates, cc, fs, needMask, effectiveMask);
     const context: HitContext = { index: this, units, ageHint, effectiveMask };
     const hits: SearchHit[] = new Array(ranked.length);
     for (let j = 0; j < ranked.length; j++) {
@@ -1068,6 +1110,50 @@ class SearchIndex {
       hits[j] = new Hit(this.assets[a], fs[a], context, a, mask[a], nameMask[a], conceptMask[a]);
     }
     return hits;
+  }
+
+  /**
+   * "lost his job, behind on the rent and drinking" is three needs; services for the two that share money
+   * can fill the first places on score alone. When a need the sentence names has no service among the
+   * first few, its best-scoring service takes the last of those places (never one held by a name typed
+   * directly), so the receptionist sees every need at a glance.
+   */
+  private showEveryNeed(
+    ranked: Int32Array,
+    candidates: Int32Array,
+    count: number,
+    fs: Float64Array,
+    needMask: number,
+    effectiveMask: number,
+  ): void {
+    const shown = Math.min(NEED_PLACES, ranked.length);
+    if (shown < NEED_PLACES || count <= shown) return;
+    const { nameMask } = this;
+    const conceptMask = this.strongMask as Uint32Array;
+    let slot = shown - 1;
+    for (let rest = needMask; rest !== 0 && slot >= NEED_FIRST_SLOT; rest &= rest - 1) {
+      const bit = rest & -rest;
+      let seen = false;
+      for (let j = 0; j < shown && !seen; j++) if ((conceptMask[ranked[j]] & bit) !== 0) seen = true;
+      if (seen) continue;
+      let best = -1;
+      for (let j = 0; j < count; j++) {
+        const a = candidates[j];
+        if ((conceptMask[a] & bit) === 0 || (best >= 0 && fs[a] <= fs[best])) continue;
+        let inTop = false;
+        for (let k = 0; k < shown && !inTop; k++) if (ranked[k] === a) inTop = true;
+        if (!inTop) best = a;
+      }
+      if (best < 0 || fs[best] < NEED_MIN_SHARE * fs[ranked[0]]) continue;
+      // A name typed directly keeps its place.
+      while (slot >= NEED_FIRST_SLOT && (nameMask[ranked[slot]] & effectiveMask) === effectiveMask) slot--;
+      if (slot < NEED_FIRST_SLOT) return;
+      let from = ranked.indexOf(best);
+      if (from < 0) from = ranked.length - 1;
+      for (let j = from; j > slot; j--) ranked[j] = ranked[j - 1];
+      ranked[slot] = best;
+      slot--;
+    }
   }
 
   /** Empty query: every asset passing the filters, ranked by the quality rules alone. */
@@ -1668,6 +1754,11 @@ const SUFFIXES: [string, string][] = [
 ];
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
+function isNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d+$/.test(word);
+}
+
 export function suffixVariants(word: string): string[] {
   const out: string[] = [];
   for (const [suffix, replacement] of SUFFIXES) {

@@ -136,12 +136,16 @@ describe('search evaluation set', () => {
     expect(queries.some((q) => q.split === 'holdout')).toBe(true);
   });
 
-  it('keeps holdout2 as one block at the end', () => {
+  // tune2 was written later still, as a second tuning block after holdout2.
+  it('keeps holdout2 as one block at the end, followed only by tune2', () => {
     const firstHoldout2 = queries.findIndex((q) => q.split === 'holdout2');
     expect(firstHoldout2).toBeGreaterThan(0);
-    const tail = queries.slice(firstHoldout2);
-    expect(tail.every((q) => q.split === 'holdout2')).toBe(true);
-    expect(tail.length).toBeGreaterThanOrEqual(40);
+    const firstTune2 = queries.findIndex((q) => q.split === 'tune2');
+    const end = firstTune2 < 0 ? queries.length : firstTune2;
+    const block = queries.slice(firstHoldout2, end);
+    expect(block.every((q) => q.split === 'holdout2')).toBe(true);
+    expect(block.length).toBeGreaterThanOrEqual(40);
+    expect(queries.slice(end).every((q) => q.split === 'tune2')).toBe(true);
   });
 
   it.each(queries.map((q) => [q.query, q]))('"%s" lists existing, active, distinct relevant assets', (_query, q) => {
@@ -156,7 +160,7 @@ describe('search evaluation set', () => {
 
   it('covers every need category in both splits', () => {
     const categoriesOf = new Map(assets.map((a) => [a.id, a.categories]));
-    for (const split of ['tune', 'holdout', 'holdout2']) {
+    for (const split of ['tune', 'holdout', 'holdout2', 'tune2']) {
       const covered = new Set(
         queries.filter((q) => q.split === split).flatMap((q) => q.relevant.flatMap((id) => categoriesOf.get(id) ?? [])),
       );

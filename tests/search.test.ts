@@ -1,4 +1,5 @@
 import { createAssetSearch, restoreAssetSearch, type SearchHit, suffixVariants } from '@/lib/search';
+import { STOPWORDS } from '@/lib/search-text';
 import type { Asset } from '@/lib/types';
 import { compileVocabulary } from '@/lib/vocabulary';
 
@@ -562,5 +563,125 @@ describe('long sentences, as patients put things', () => {
     ['stop and chat', 'crying-club'],
   ])('framing words still find a name typed directly ("%s")', (query, id) => {
     expect(ids(s.search(query))[0]).toBe(id);
+  });
+});
+
+describe('reading lay phrases in a sentence', () => {
+  const vocabulary = compileVocabulary({
+    version: 1,
+    entries: [
+      { terms: ['new mum lonely'], categories: ['family'] },
+      { terms: ['lonely'], categories: ['loneliness'] },
+      { terms: ['cant get out'], categories: ['loneliness'] },
+      { terms: ['cant get to the shops'], categories: ['practical'] },
+    ],
+  });
+  const s = createAssetSearch(directory, { today: TODAY, vocabulary });
+  const because = (query: string, category: string) =>
+    s.suggestCategories(query).find((c) => c.category === category)?.because ?? [];
+
+  // A loose phrase skips a few small words, not half a sentence: "mum ... lonely" eight words apart is
+  // two things said, not the phrase "new mum lonely".
+  it.each([
+    ['mum really lonely', true],
+    ['mum is so lonely', true],
+    ['mum is on her own all day and gets really lonely', false],
+    ['her mum has been in and out of hospital and is lonely', false],
+  ])('"%s" reads as the loose phrase: %s', (query, loose) => {
+    expect(because(query, 'family').length > 0).toBe(loose);
+  });
+
+  // A loose phrase that takes in more of the sentence wins over a shorter exact phrase at its start.
+  it.each([
+    ['cant get out to the shops', 'practical', 'cant get out to the shops', 'loneliness'],
+    ['cant really get to the shops', 'practical', 'cant really get to the shops', 'loneliness'],
+    ['cant get out much', 'loneliness', 'cant get out', 'practical'],
+  ])('"%s" reads as %s ("%s"), not %s', (query, meant, phrase, not) => {
+    expect(because(query, meant)).toEqual([phrase]);
+    expect(because(query, not)).toEqual([]);
+  });
+});
+
+// "weve nowhere to go": a contraction left as a word neither names a need nor lets a loose phrase
+// read through it.
+// A phrase is still read when a number or a word for how it happened is said inside it.
+describe('details said inside a lay phrase', () => {
+  const vocabulary = compileVocabulary({
+    version: 1,
+    entries: [{ terms: ['wife died'], categories: ['bereavement'] }],
+  });
+  const s = createAssetSearch(directory, { today: TODAY, vocabulary });
+  it.each([
+    ['wife died', true],
+    ['wife of 50 years died', true],
+    ['wife sadly died', true],
+    ['his wife suddenly died', true],
+    ['wife went to the shop and the dog died', false],
+  ])('"%s" reads as "wife died": %s', (query, read) => {
+    expect(s.suggestCategories(query).some((c) => c.category === 'bereavement')).toBe(read);
+  });
+});
+
+describe('contractions are small words', () => {
+  it.each([['weve'], ['theyve'], ['youve'], ['ive'], ['shes']])('"%s" is a stopword', (word) => {
+    expect(STOPWORDS.has(word)).toBe(true);
+  });
+});
+
+describe('a sentence naming several needs', () => {
+  const money = (n: number) =>
+    asset(`money-${n}`, `Money Help ${n}`, ['money', 'housing'], {
+      description: 'Help with debt, rent arrears, bills and benefits when money is tight.',
+      keywords: ['debt advice', 'rent arrears', 'benefits check'],
+    });
+  const several: Asset[] = [
+    ...[1, 2, 3, 4, 5, 6].map(money),
+    asset('alcohol', 'Drug and Alcohol Service', ['substance'], {
+      description: 'Support for adults who want to change their drinking.',
+      keywords: ['alcohol treatment'],
+      lastVerified: '2025-01-01',
+      referral: 'professional',
+    }),
+    asset('bereaved', 'Bereavement Support', ['bereavement'], {
+      description: 'Support after someone close has died.',
+      keywords: ['bereavement support', 'grief'],
+    }),
+  ];
+  const s = createAssetSearch(several, { today: TODAY });
+
+  // Five services for the money side would otherwise fill the first places and hide the other need.
+  it.each([
+    ['behind on the rent, cant pay the bills and drinking too much', 'alcohol'],
+    ['drinking too much and behind on the rent and in debt', 'alcohol'],
+    ['in debt and cant pay rent since his wife died', 'bereaved'],
+  ])('"%s" shows %s in the first five', (query, id) => {
+    expect(ids(s.search(query)).slice(0, 5)).toContain(id);
+  });
+
+  it.each([['behind on the rent and in debt'], ['money help 6']])('"%s" names one need: plain score order', (query) => {
+    const hits = s.search(query);
+    for (let j = 1; j < hits.length; j++) expect(hits[j].score).toBeLessThanOrEqual(hits[j - 1].score);
+  });
+});
+
+// "smokeing" has another form in the index ("smoke", from smoke alarms), but the receptionist meant
+// "smoking": a slip for a vocabulary word is still read as one when only other forms were found.
+describe('slips that look like another form of a word', () => {
+  const s = createAssetSearch(
+    [
+      ...directory,
+      asset('fire', 'Fire Safety Visits', ['practical'], {
+        description: 'Smoke alarms fitted; advice on home care, scam calls and vape batteries.',
+      }),
+    ],
+    { today: TODAY },
+  );
+  it.each([
+    ['smokeing', 'substance'],
+    ['careing', 'carers'],
+    ['scamed', 'legal'],
+    ['vapeing', 'substance'],
+  ])('"%s" is read as meaning %s', (query, category) => {
+    expect(s.suggestCategories(query).map((c) => c.category)).toContain(category);
   });
 });
