@@ -72,7 +72,7 @@ export default async function searchEvalBench(): Promise<BenchSection> {
   }
   const markdown = [
     `Demo directory (\`data/demo-directory.json\`, ${assets.length} assets, ${active.length} active) and ${queries.length} receptionist-style queries with hand-judged relevant assets (\`bench/eval-queries.json\`). Fuse.js 7.5, default options, keys \`${FUSE_KEYS.join('`, `')}\`, over the active assets (ours is given every asset and leaves inactive ones out itself).`,
-    'recall@5 = relevant assets in the first five ÷ min(5, number relevant); MRR = mean of 1 ÷ rank of the first relevant asset (0 if none). Weights and vocabulary were tuned on `tune` and `tune2` only (`tune2`: 60 varied queries written and judged against the directory text, committed before the round that tuned on them); `holdout` was never looked at; `holdout2` (40 queries) was written and judged against the directory text, committed before the later tuning rounds, and never tuned on.',
+    'recall@5 = relevant assets in the first five ÷ min(5, number relevant); MRR = mean of 1 ÷ rank of the first relevant asset (0 if none). Weights and vocabulary were tuned on `tune` and `tune2` only (`tune2`: 60 varied queries written and judged against the directory text, committed before the round that tuned on them); `holdout2` (40 queries) was written and judged against the directory text and committed before the later tuning rounds. Neither `holdout` nor `holdout2` was tuned on: their queries and per-query results were never read while tuning, and only these aggregate scores were computed, once at the end of each tuning round.',
     '',
     '| split | queries | ours recall@5 | ours MRR | Fuse.js recall@5 | Fuse.js MRR |',
     '|---|---:|---:|---:|---:|---:|',
