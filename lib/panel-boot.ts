@@ -1,6 +1,6 @@
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
-import { directoryRevision, openPanelPack, readFullSnapshot, writePanelPack } from './panel-snapshot';
+import { openPanelPack, readFullSnapshot, readPackSource, writePanelPack } from './panel-snapshot';
 import { type AssetSearch, createAssetSearch } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -97,12 +97,10 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
           return { ...opened, assets: full };
         };
       } else {
-        const revision = await directoryRevision(store);
-        const loaded = await loadDirectory(store);
-        directory = { assets: loaded.assets, origin: loaded.origin, problems: loaded.problems ?? [] };
+        const source = await readPackSource(store, { today });
+        directory = { assets: source.assets, origin: source.origin, problems: source.problems };
+        search = source.search;
         mark('directory-loaded');
-        search = createAssetSearch(directory.assets, { today });
-        const source = { ...directory, search, revision };
         // Stored for the next open once the page is idle (the text index is finishing in idle slices too).
         void whenIdle(2000)
           .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID()))

@@ -248,15 +248,21 @@ export async function writePanelPack(db: Db, source: PackSource, now: Date, stam
 export async function ensurePanelPack(db: Db, now: Date): Promise<boolean> {
   const stored = (await db.get('meta', PANEL_PACK_KEY)) as Partial<PanelPack> | undefined;
   if (stored?.version === PANEL_CACHE_VERSION && stored.build === PANEL_CACHE_BUILD) return false;
+  return writePanelPack(db, await readPackSource(db, { buildIndex: 'now' }), now, crypto.randomUUID());
+}
+
+/**
+ * The directory itself, read and indexed: what a pack is built from. The revision is read first, so a write
+ * that lands in between makes `writePanelPack` refuse this source rather than store an older directory.
+ */
+export async function readPackSource(db: Db, options: SearchOptions): Promise<PackSource> {
   const revision = await directoryRevision(db);
   const loaded = await loadDirectory(db);
-  const search = createAssetSearch(loaded.assets, { buildIndex: 'now' });
-  const source: PackSource = {
+  return {
     origin: loaded.origin,
     problems: loaded.problems ?? [],
     assets: loaded.assets,
-    search,
+    search: createAssetSearch(loaded.assets, options),
     revision,
   };
-  return writePanelPack(db, source, now, crypto.randomUUID());
 }
