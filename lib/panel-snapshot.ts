@@ -117,21 +117,28 @@ export interface OpenedPack {
   search: AssetSearch;
 }
 
-/** The stored pack as a ready search, or null when there is none usable (the caller rebuilds). */
-export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
-  // Read together, so the pack is checked against the directory as it is at this moment.
+/**
+ * The stored pack if it was built by this code from the directory as it is now, else null. Pack and revision
+ * are read together, so the check holds for the directory at this moment.
+ */
+async function readCurrentPack(db: Db): Promise<Partial<PanelPack> | null> {
   const tx = db.transaction('meta');
   const [raw, revision] = (await Promise.all([
     tx.store.get(PANEL_PACK_KEY),
     tx.store.get(DIRECTORY_REVISION_KEY),
     tx.done,
   ])) as [Partial<PanelPack> | undefined, unknown, unknown];
+  // The revision check is belt and braces: every directory write also deletes the pack.
+  const current =
+    raw && raw.revision === revision && raw.version === PANEL_CACHE_VERSION && raw.build === PANEL_CACHE_BUILD;
+  return current ? raw : null;
+}
+
+/** The stored pack as a ready search, or null when there is none usable (the caller rebuilds). */
+export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
+  const raw = await readCurrentPack(db);
   if (
     !raw ||
-    // Belt and braces: a pack built from any other revision of the directory is never used.
-    raw.revision !== revision ||
-    raw.version !== PANEL_CACHE_VERSION ||
-    raw.build !== PANEL_CACHE_BUILD ||
     typeof raw.trimmed !== 'string' ||
     !raw.index ||
     typeof raw.stamp !== 'string' ||
@@ -246,8 +253,7 @@ export async function writePanelPack(db: Db, source: PackSource, now: Date, stam
  * a fast one rather than the one that pays for reading and indexing every record. Returns whether it wrote.
  */
 export async function ensurePanelPack(db: Db, now: Date): Promise<boolean> {
-  const stored = (await db.get('meta', PANEL_PACK_KEY)) as Partial<PanelPack> | undefined;
-  if (stored?.version === PANEL_CACHE_VERSION && stored.build === PANEL_CACHE_BUILD) return false;
+  if (await readCurrentPack(db)) return false;
   return writePanelPack(db, await readPackSource(db, { buildIndex: 'now' }), now, crypto.randomUUID());
 }
 

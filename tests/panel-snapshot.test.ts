@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { type Db, openCareDb, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY } from '@/lib/db';
+import { type Db, DIRECTORY_REVISION_KEY, openCareDb, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY } from '@/lib/db';
 import { loadDirectory, putAsset, replaceDirectory } from '@/lib/directory-store';
 import { bootPanel } from '@/lib/panel-boot';
 import {
@@ -234,6 +234,9 @@ describe('ensurePanelPack (after directory writes, by the dashboard and the feed
     expect(await ensurePanelPack(db, new Date())).toBe(true);
     expect(await ensurePanelPack(db, new Date())).toBe(false);
     await putAsset(db, asset('c', 'Gamma Walk'), '2026-11-25T10:00:00Z');
+    expect(await ensurePanelPack(db, new Date())).toBe(true);
+    // A pack the panel would not use (built from another revision of the directory) is rebuilt too.
+    await db.put('meta', 'another-revision', DIRECTORY_REVISION_KEY);
     expect(await ensurePanelPack(db, new Date())).toBe(true);
     db.close();
     const booted = await bootPanel('2026-11-25');
