@@ -117,7 +117,6 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
     mark('directory-loaded');
     search = createAssetSearch(directory.assets, { today });
   }
-  mark('index-built');
   const settings = policyRead
     ? { loaded: policyRead, complete: true }
     : { loaded: await withoutPolicy, complete: false };

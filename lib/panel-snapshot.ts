@@ -16,8 +16,8 @@ import type { Asset, Cost, Delivery, Referral } from './types';
  *
  * - the *pack* (read at open): the search index as built last time, and each indexed asset trimmed to what
  *   ranking, filters and the results list use (about a fifth of the bytes: no descriptions);
- * - the *snapshot* (read just after the search box is usable): every asset in full, as one JSON string,
- *   which IndexedDB hands back several times faster than 10,000 separate objects.
+ * - the *snapshot* (read in idle time once the search box is usable): every asset in full, as JSON strings
+ *   of `SNAPSHOT_PART` assets each, which IndexedDB hands back several times faster than separate objects.
  *
  * Both are written in one transaction with the same stamp, and only if the directory has not changed since
  * it was read (`directory-revision`). Every directory write deletes both and changes the revision
