@@ -1,7 +1,7 @@
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
 import { openPanelPack, readFullSnapshot, readPackSource, writePanelPack } from './panel-snapshot';
-import { type AssetSearch, createAssetSearch } from './search';
+import { type AssetSearch, createAssetSearch, pageIdleScheduler } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
 
@@ -32,9 +32,9 @@ export interface PanelData {
 
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
 export function whenIdle(timeout = 200): Promise<void> {
-  const host = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => unknown };
+  const idle = pageIdleScheduler();
   return new Promise((resolve) => {
-    if (typeof host.requestIdleCallback === 'function') host.requestIdleCallback(() => resolve(), { timeout });
+    if (idle) idle(() => resolve(), { timeout });
     else setTimeout(resolve, 0);
   });
 }

@@ -12,7 +12,7 @@ import type { Asset, Cost, Delivery, Referral } from './types';
 
 /**
  * The side panel's ready-made copy of the directory, so opening it with a county-sized directory costs one
- * small read instead of reading, checking and indexing 10,000 records. Two records in `meta`:
+ * small read instead of reading, checking and indexing 10,000 records. Two kinds of record in `meta`:
  *
  * - the *pack* (read at open): the search index as built last time, and each indexed asset trimmed to what
  *   ranking, filters and the results list use (about a fifth of the bytes: no descriptions);

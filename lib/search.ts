@@ -268,10 +268,10 @@ export function createAssetSearch(assets: Asset[], options: SearchOptions = {}):
   );
   // In a browser page the text index is built in idle slices, so the panel opens without waiting for
   // it; a query that arrives first finishes it on the spot. Elsewhere (Node, tests) it is built now.
-  const host = globalThis as { requestIdleCallback?: IdleScheduler };
-  const when = options.buildIndex ?? (typeof host.requestIdleCallback === 'function' ? 'when-idle' : 'now');
-  if (when === 'now' || typeof host.requestIdleCallback !== 'function') index.ensureIndex();
-  else index.indexWhenIdle((cb, o) => host.requestIdleCallback?.(cb, o));
+  const idle = pageIdleScheduler();
+  const when = options.buildIndex ?? (idle ? 'when-idle' : 'now');
+  if (when === 'now' || !idle) index.ensureIndex();
+  else index.indexWhenIdle(idle);
   return api(index);
 }
 
@@ -285,9 +285,8 @@ export function restoreAssetSearch(assets: Asset[], packed: PackedIndex, options
   const index = new SearchIndex(assets, options, packed);
   // The index is complete; what the first keystroke would still build (vocabulary, prefix and typo tables)
   // is built when the page is next idle.
-  const host = globalThis as { requestIdleCallback?: IdleScheduler };
-  if (typeof host.requestIdleCallback === 'function')
-    index.prepareWhenIdle((cb, o) => host.requestIdleCallback?.(cb, o));
+  const idle = pageIdleScheduler();
+  if (idle) index.prepareWhenIdle(idle);
   return api(index);
 }
 
@@ -1474,7 +1473,14 @@ class SearchIndex {
   }
 }
 
-type IdleScheduler = (
+/** The page's `requestIdleCallback`, or undefined where there is none (Node, tests, workers without it). */
+export function pageIdleScheduler(): IdleScheduler | undefined {
+  const host = globalThis as { requestIdleCallback?: IdleScheduler };
+  const request = host.requestIdleCallback;
+  return typeof request === 'function' ? (cb, o) => request.call(globalThis, cb, o) : undefined;
+}
+
+export type IdleScheduler = (
   callback: (deadline?: { timeRemaining(): number }) => void,
   options?: { timeout: number },
 ) => unknown;
