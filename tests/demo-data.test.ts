@@ -136,8 +136,8 @@ describe('search evaluation set', () => {
     expect(queries.some((q) => q.split === 'holdout')).toBe(true);
   });
 
-  // tune2 was written later still, as a second tuning block after holdout2.
-  it('keeps holdout2 as one block at the end, followed only by tune2', () => {
+  // tune2 was written later still, as a second tuning block after holdout2, and tune3 after that.
+  it('keeps holdout2 as one block, followed only by the later tuning blocks tune2 and tune3, in that order', () => {
     const firstHoldout2 = queries.findIndex((q) => q.split === 'holdout2');
     expect(firstHoldout2).toBeGreaterThan(0);
     const firstTune2 = queries.findIndex((q) => q.split === 'tune2');
@@ -145,7 +145,9 @@ describe('search evaluation set', () => {
     const block = queries.slice(firstHoldout2, end);
     expect(block.every((q) => q.split === 'holdout2')).toBe(true);
     expect(block.length).toBeGreaterThanOrEqual(40);
-    expect(queries.slice(end).every((q) => q.split === 'tune2')).toBe(true);
+    const later = queries.slice(end).map((q) => q.split);
+    expect(later.every((split) => split === 'tune2' || split === 'tune3')).toBe(true);
+    expect(later.indexOf('tune3')).toBe(later.lastIndexOf('tune2') + 1);
   });
 
   it.each(queries.map((q) => [q.query, q]))('"%s" lists existing, active, distinct relevant assets', (_query, q) => {
