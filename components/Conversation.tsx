@@ -12,6 +12,7 @@ import {
 } from '@/lib/conversation';
 import { handoutContent, handoutText } from '@/lib/handout';
 import type { EventInput } from '@/lib/log';
+import type { AssetLookup } from '@/lib/panel-boot';
 import { printSlip } from '@/lib/print';
 import type { ReportReason } from '@/lib/reports';
 import { stepOf } from '@/lib/script';
@@ -34,7 +35,7 @@ export interface ConversationProps {
   /** The script in force + sign-off state + any load problem. */
   script: LoadedScript;
   search: AssetSearch;
-  assetsById: Map<string, Asset>;
+  assetsById: AssetLookup;
   settings: Settings;
   /** ISO date. */
   today: string;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
 import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
-import type { PanelData } from '@/lib/panel-boot';
+import { assetLookup, type PanelData } from '@/lib/panel-boot';
 import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { AssetSearch } from '@/lib/search';
@@ -79,10 +79,7 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
     if (!complete) return;
     complete()
       .then((directory) =>
-        setData(
-          (d) =>
-            d && { ...d, directory, assetsById: new Map(directory.assets.map((a) => [a.id, a])), complete: undefined },
-        ),
+        setData((d) => d && { ...d, directory, assetsById: assetLookup(directory.assets), complete: undefined }),
       )
       .catch((err) =>
         setData(

@@ -1,6 +1,14 @@
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
-import { openPanelPack, readFullSnapshot, readPackSource, writePanelPack } from './panel-snapshot';
+import { pageTextStore, readQuickCopy, type TextStore, writeQuickCopy } from './panel-quick-copy';
+import {
+  directoryRevision,
+  openPanelPack,
+  readFullSnapshot,
+  readPackSource,
+  restorePanelPack,
+  writePanelPack,
+} from './panel-snapshot';
 import { type AssetSearch, createAssetSearch, pageIdleScheduler } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -19,7 +27,7 @@ export interface PanelData {
   storageError: string | null;
   directory: PanelDirectory;
   search: AssetSearch;
-  assetsById: Map<string, Asset>;
+  assetsById: AssetLookup;
   /**
    * Set when the panel opened from its ready-made pack, whose assets are trimmed to what the results list
    * needs: reads the rest (phone numbers, descriptions…) in idle time, completes the assets in place and
@@ -28,6 +36,20 @@ export interface PanelData {
   complete?: () => Promise<PanelDirectory>;
   /** Set when the panel opened before the policy settings could be read: resolves with them. */
   settingsWithPolicy?: Promise<LoadedSettings>;
+}
+
+/** Finds an asset by id: only the assets chosen for a signpost are looked up. */
+export type AssetLookup = Pick<Map<string, Asset>, 'get'>;
+
+/** Builds its map on first use, so opening the panel with 10,000 assets does not wait for one. */
+export function assetLookup(assets: Asset[]): AssetLookup {
+  let byId: Map<string, Asset> | undefined;
+  return {
+    get(id) {
+      byId ??= new Map(assets.map((a) => [a.id, a]));
+      return byId.get(id);
+    },
+  };
 }
 
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
@@ -51,7 +73,11 @@ async function bundledOnly(): Promise<PanelDirectory> {
  * Everything the side panel needs before its search box is usable. Settings, database and directory are
  * independent, so they load in parallel; a failure in one becomes a message, never a blank panel.
  */
-export async function bootPanel(today: string, mark: (name: string) => void = () => {}): Promise<PanelData> {
+export async function bootPanel(
+  today: string,
+  mark: (name: string) => void = () => {},
+  textStore: TextStore | null = pageTextStore(),
+): Promise<PanelData> {
   const unreadable = (err: unknown): LoadedSettings => ({
     settings: { ...DEFAULT_SETTINGS },
     locked: [],
@@ -68,13 +94,17 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
       return loaded;
     });
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
-  let db: Db | null = null;
-  let storageError: string | null = null;
-  try {
-    db = await openCareDb();
-  } catch (err) {
-    storageError = err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`;
-  }
+  // IndexedDB takes tens of milliseconds to open; the quick copy is restored meanwhile and used once the
+  // database confirms it was built from the directory as it is now (lib/panel-quick-copy.ts).
+  const opening = openCareDb().then(
+    (opened) => ({ opened, error: null }),
+    (err: unknown) => ({
+      opened: null,
+      error: err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`,
+    }),
+  );
+  const quick = restorePanelPack(readQuickCopy(textStore), { today });
+  const { opened: db, error: storageError } = await opening;
   mark('db-open');
   let directory: PanelDirectory | undefined;
   let search: AssetSearch | undefined;
@@ -82,7 +112,8 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
   if (db) {
     const store = db;
     try {
-      const pack = await openPanelPack(store, { today }).catch(() => null);
+      const current = quick && quick.revision === (await directoryRevision(store)) ? quick : null;
+      const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
       if (pack) {
         mark('directory-loaded');
         directory = { assets: pack.assets, origin: pack.origin, problems: pack.problems };
@@ -96,6 +127,8 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
           pack.search.completeAssets(full);
           return { ...opened, assets: full };
         };
+        // Opened from IndexedDB: the next open can start from the quick copy.
+        if (!current) void whenIdle(2000).then(() => writeQuickCopy(textStore, pack.stored));
       } else {
         const source = await readPackSource(store, { today });
         directory = { assets: source.assets, origin: source.origin, problems: source.problems };
@@ -103,7 +136,7 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
         mark('directory-loaded');
         // Stored for the next open once the page is idle (the text index is finishing in idle slices too).
         void whenIdle(2000)
-          .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID()))
+          .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID(), textStore))
           .catch(() => {});
       }
     } catch (err) {
@@ -127,7 +160,7 @@ export async function bootPanel(today: string, mark: (name: string) => void = ()
     storageError,
     directory,
     search,
-    assetsById: new Map(directory.assets.map((a) => [a.id, a])),
+    assetsById: assetLookup(directory.assets),
     complete,
   };
 }

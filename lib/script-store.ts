@@ -83,7 +83,8 @@ function summarise(errors: string[]): string {
 function loaded(script: Script, origin: ScriptOrigin, stored: StoredV1, problems: string[]): LoadedScript {
   const hash = scriptHash(script);
   const signOff = stored.signOff && stored.signOff.scriptHash === hash ? stored.signOff : null;
-  return { script, hash, scriptVersion: scriptVersionLabel(script), origin, signOff, problems };
+  // The hash is worked out once: the panel loads the script while it opens.
+  return { script, hash, scriptVersion: scriptVersionLabel(script, hash), origin, signOff, problems };
 }
 
 function validBundled(bundled: unknown): Script {

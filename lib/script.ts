@@ -193,8 +193,8 @@ export function scriptHash(script: Script): string {
 }
 
 /** What each event records as `scriptVersion`: the script's own version plus its content hash. */
-export function scriptVersionLabel(script: Script): string {
-  return `${script.version}+${scriptHash(script)}`;
+export function scriptVersionLabel(script: Script, hash = scriptHash(script)): string {
+  return `${script.version}+${hash}`;
 }
 
 export function stepOf<K extends ScriptStepId>(script: Script, id: K): Extract<Script['steps'][number], { id: K }> {
