@@ -1,5 +1,6 @@
 import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, PANEL_SNAPSHOT_KEY, panelSnapshotKeys } from './db';
 import { loadDirectory } from './directory-store';
+import { pageTextStore, type TextStore, writeQuickCopy } from './panel-quick-copy';
 import {
   type AssetSearch,
   createAssetSearch,
@@ -112,16 +113,25 @@ export interface OpenedPack {
   problems: string[];
   stamp: string;
   snapshotParts: number;
+  /** `directory-revision` the pack was built from: use it only while that is still the directory's. */
+  revision: unknown;
   /** The indexed assets, trimmed until `readFullSnapshot` completes them. */
   assets: Asset[];
   search: AssetSearch;
+  /** The pack as stored, to copy elsewhere (`writeQuickCopy`). */
+  stored: PanelPack;
+}
+
+/** A pack built by this code, whichever store it came from; null for another version's or a damaged one. */
+function currentBuild(raw: Partial<PanelPack> | null | undefined): raw is PanelPack {
+  return !!raw && raw.version === PANEL_CACHE_VERSION && raw.build === PANEL_CACHE_BUILD;
 }
 
 /**
  * The stored pack if it was built by this code from the directory as it is now, else null. Pack and revision
  * are read together, so the check holds for the directory at this moment.
  */
-async function readCurrentPack(db: Db): Promise<Partial<PanelPack> | null> {
+async function readCurrentPack(db: Db): Promise<PanelPack | null> {
   const tx = db.transaction('meta');
   const [raw, revision] = (await Promise.all([
     tx.store.get(PANEL_PACK_KEY),
@@ -129,16 +139,16 @@ async function readCurrentPack(db: Db): Promise<Partial<PanelPack> | null> {
     tx.done,
   ])) as [Partial<PanelPack> | undefined, unknown, unknown];
   // The revision check is belt and braces: every directory write also deletes the pack.
-  const current =
-    raw && raw.revision === revision && raw.version === PANEL_CACHE_VERSION && raw.build === PANEL_CACHE_BUILD;
-  return current ? raw : null;
+  return currentBuild(raw) && raw.revision === revision ? raw : null;
 }
 
-/** The stored pack as a ready search, or null when there is none usable (the caller rebuilds). */
-export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
-  const raw = await readCurrentPack(db);
+/**
+ * A pack as a ready search, or null when it is not one this code built or it is damaged (the caller then
+ * reads the directory itself). Does not check the revision: see `openPanelPack` and the quick copy.
+ */
+export function restorePanelPack(raw: Partial<PanelPack> | null, options: SearchOptions): OpenedPack | null {
   if (
-    !raw ||
+    !currentBuild(raw) ||
     typeof raw.trimmed !== 'string' ||
     !raw.index ||
     typeof raw.stamp !== 'string' ||
@@ -156,13 +166,20 @@ export async function openPanelPack(db: Db, options: SearchOptions): Promise<Ope
       problems: Array.isArray(raw.problems) ? raw.problems : [],
       stamp: raw.stamp,
       snapshotParts: raw.snapshotParts,
+      revision: raw.revision,
       assets,
       search,
+      stored: raw,
     };
   } catch {
     // A damaged pack is only a cache: the caller falls back to the directory itself.
     return null;
   }
+}
+
+/** The pack stored in IndexedDB as a ready search, or null when there is none usable (the caller rebuilds). */
+export async function openPanelPack(db: Db, options: SearchOptions): Promise<OpenedPack | null> {
+  return restorePanelPack(await readCurrentPack(db), options);
 }
 
 /**
@@ -210,7 +227,13 @@ export interface PackSource {
  * Stores the pack and snapshot for the next open. Returns false, writing nothing, when the directory has
  * been changed since it was read: a pack of the old directory must never outlive the write that replaced it.
  */
-export async function writePanelPack(db: Db, source: PackSource, now: Date, stamp: string): Promise<boolean> {
+export async function writePanelPack(
+  db: Db,
+  source: PackSource,
+  now: Date,
+  stamp: string,
+  quick: TextStore | null = pageTextStore(),
+): Promise<boolean> {
   const indexed = source.assets.filter((a) => a && a.status !== 'inactive');
   const parts: SnapshotPart[] = [];
   for (let i = 0; i < source.assets.length; i += SNAPSHOT_PART)
@@ -244,6 +267,7 @@ export async function writePanelPack(db: Db, source: PackSource, now: Date, stam
     ...parts.map((p, i) => meta.put(p, partKey(i))),
     tx.done,
   ]);
+  writeQuickCopy(quick, pack);
   return true;
 }
 

@@ -80,25 +80,33 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * Waits until the side panel has stored its search pack for the directory as it is now (the first open after a
- * directory change does it when idle; lib/panel-snapshot.ts), so the next open reads the pack.
+ * directory change does it when idle; lib/panel-snapshot.ts), and its quick copy of that pack
+ * (lib/panel-quick-copy.ts), so the next open reads them. Polls with `evaluate`, which awaits the page's
+ * promise: `waitForFunction` would take the promise itself as a truthy answer and return at once.
  */
 export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((ok) => {
-        const r = indexedDB.open('care-navigation');
-        r.onsuccess = () => {
-          const meta = r.result.transaction('meta').objectStore('meta');
-          const pack = meta.get('panel-pack');
-          const revision = meta.get('directory-revision');
-          revision.onsuccess = () => {
-            r.result.close();
-            // Only a pack of the directory as it is now counts (the panel ignores any other).
-            ok(pack.result !== undefined && pack.result.revision === revision.result);
+  const until = Date.now() + timeout;
+  for (;;) {
+    const stored = await page.evaluate(
+      () =>
+        new Promise<boolean>((ok) => {
+          const r = indexedDB.open('care-navigation');
+          r.onsuccess = () => {
+            const meta = r.result.transaction('meta').objectStore('meta');
+            const pack = meta.get('panel-pack');
+            const revision = meta.get('directory-revision');
+            revision.onsuccess = () => {
+              r.result.close();
+              // Only a pack of the directory as it is now counts (the panel ignores any other).
+              const current = pack.result !== undefined && pack.result.revision === revision.result;
+              const quick = (localStorage.getItem('care-navigation:panel-pack') ?? '').split('\n', 1)[0];
+              ok(current && quick.includes(`"stamp":${JSON.stringify(pack.result.stamp)}`));
+            };
           };
-        };
-      }),
-    undefined,
-    { timeout, polling: 100 },
-  );
+        }),
+    );
+    if (stored) return;
+    if (Date.now() > until) throw new Error(`The side panel did not store its search pack within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type Db, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
+import { putAsset, replaceDirectory } from '@/lib/directory-store';
+import { bootPanel } from '@/lib/panel-boot';
+import {
+  decodeQuickCopy,
+  encodeQuickCopy,
+  QUICK_COPY_KEY,
+  readQuickCopy,
+  type TextStore,
+  writeQuickCopy,
+} from '@/lib/panel-quick-copy';
+import { directoryRevision, type PanelPack, restorePanelPack, writePanelPack } from '@/lib/panel-snapshot';
+import { createAssetSearch } from '@/lib/search';
+import type { Asset } from '@/lib/types';
+
+/** An in-memory `localStorage`, with a quota like the browser's. */
+class MemoryStore implements TextStore {
+  readonly items = new Map<string, string>();
+  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const asset = (id: string, name: string, extra: Partial<Asset> = {}): Asset => ({
+  id,
+  name,
+  categories: ['loneliness'],
+  phone: '01632 960200',
+  description: `${name} meets every week for a cup of tea and a chat.`,
+  status: 'active',
+  ...extra,
+});
+
+const varied = Array.from({ length: 40 }, (_, i) =>
+  asset(`x${i}`, `Group ${i}`, {
+    categories: [i % 2 ? 'money' : 'loneliness', ...(i % 5 ? [] : ['housing'])],
+    description: i % 3 ? 'debt advice and benefits checks' : 'befriending and a weekly lunch club',
+    keywords: i % 5 ? undefined : ['bailiffs'],
+    cost: i % 4 ? 'free' : 'paid',
+    delivery: i % 2 ? ['in_person', 'phone'] : ['online'],
+    minAge: i % 6 ? undefined : 18,
+    maxAge: i % 6 ? undefined : 25,
+    lastVerified: i % 3 ? '2026-10-01' : undefined,
+    area: i % 4 ? 'Ashbridge' : undefined,
+    status: i % 7 ? 'active' : 'inactive',
+  }),
+);
+
+let db: Db;
+let quick: MemoryStore;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  indexedDB.deleteDatabase('care-navigation');
+  db = await openCareDb();
+  quick = new MemoryStore();
+});
+afterEach(() => db.close());
+
+/** The panel stores its pack and quick copy when idle after the first open; in Node that is a timer. */
+const settle = () => new Promise((r) => setTimeout(r, 30));
+const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
+
+async function storedPack(): Promise<PanelPack> {
+  const search = createAssetSearch(varied, { today: '2026-11-25' });
+  const revision = await directoryRevision(db);
+  await writePanelPack(
+    db,
+    { origin: 'stored', problems: ['row 3 skipped'], assets: varied, search, revision },
+    new Date(),
+    's1',
+    quick,
+  );
+  return (await db.get('meta', PANEL_PACK_KEY)) as PanelPack;
+}
+
+describe('quick copy encoding', () => {
+  it('gives back every field and typed array of the pack', async () => {
+    const pack = await storedPack();
+    const back = decodeQuickCopy(encodeQuickCopy(pack));
+    expect(back).toEqual(pack);
+    expect(back.index.postAsset).toBeInstanceOf(pack.index.postAsset.constructor);
+    expect(back.index.filters.minAge).toBeInstanceOf(Float32Array);
+    expect(back.index.filters.catMembers[0][1]).toBeInstanceOf(Int32Array);
+  });
+
+  it.each(['skint', 'bailifs', 'lonely', 'group 12', 'debt', 'lunch club'])(
+    'searches "%s" exactly as the pack in IndexedDB does',
+    async (query) => {
+      const pack = await storedPack();
+      const fromQuick = restorePanelPack(readQuickCopy(quick), { today: '2026-11-25' });
+      const fromDb = restorePanelPack(pack, { today: '2026-11-25' });
+      const shown = (o: typeof fromDb) => o?.search.search(query).map((h) => [h.asset.id, h.score.toFixed(6), h.why]);
+      expect(fromQuick).not.toBeNull();
+      expect(shown(fromQuick)).toEqual(shown(fromDb));
+    },
+  );
+
+  it.each([
+    ['nothing stored', null],
+    ['a copy cut short', (s: string) => s.slice(0, s.indexOf('\n'))],
+    ['damaged JSON', (s: string) => `{oops${s.slice(5)}`],
+    ['damaged bytes', (s: string) => `${s.slice(0, s.lastIndexOf('\n'))}\n***not base64***`],
+    ['a byte reference past the end', (s: string) => s.replace('"at":0', '"at":99999999')],
+  ])('reads %s as no copy, never as a broken search', async (_label, damage) => {
+    const pack = await storedPack();
+    if (damage) quick.setItem(QUICK_COPY_KEY, damage(encodeQuickCopy(pack)));
+    else quick.removeItem(QUICK_COPY_KEY);
+    expect(restorePanelPack(readQuickCopy(quick), { today: '2026-11-25' })).toBeNull();
+  });
+
+  it('ignores a copy made by another version of the search code', async () => {
+    const pack = await storedPack();
+    writeQuickCopy(quick, { ...pack, build: 'older-build' });
+    expect(readQuickCopy(quick)).not.toBeNull();
+    expect(restorePanelPack(readQuickCopy(quick), { today: '2026-11-25' })).toBeNull();
+  });
+
+  it('leaves no copy, rather than an older one, when the directory is over the storage quota', async () => {
+    const pack = await storedPack();
+    const small = new MemoryStore(1000);
+    small.items.set(QUICK_COPY_KEY, 'an older copy');
+    expect(writeQuickCopy(small, pack)).toBe(false);
+    expect(small.getItem(QUICK_COPY_KEY)).toBeNull();
+    expect(writeQuickCopy(null, pack)).toBe(false);
+  });
+});
+
+describe('opening the panel from its quick copy', () => {
+  async function firstOpen() {
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    await settle();
+    booted.db?.close();
+  }
+
+  it('is stored with the pack on the first open and used on the next, with IndexedDB only confirming it', async () => {
+    await replaceDirectory(
+      db,
+      [asset('a', 'Alpha Club'), asset('b', 'Beta Group', { description: 'Bereavement café' })],
+      {
+        source: 'csv',
+        at: '2026-11-01T00:00:00Z',
+      },
+    );
+    db.close();
+    await firstOpen();
+    expect(quick.getItem(QUICK_COPY_KEY)).not.toBeNull();
+    // Without the pack in IndexedDB, only the quick copy can open the panel with its full records to follow.
+    db = await openCareDb();
+    await db.delete('meta', PANEL_PACK_KEY);
+    db.close();
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(booted.complete).toBeDefined();
+    const hit = booted.search.search('bereavement')[0];
+    expect(hit.asset.id).toBe('b');
+    await booted.complete?.();
+    expect(hit.asset.phone).toBe('01632 960200');
+    booted.db?.close();
+  });
+
+  it('is not used once the directory has changed: the panel shows the directory as it is now', async () => {
+    await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
+    db.close();
+    await firstOpen();
+    const before = quick.getItem(QUICK_COPY_KEY);
+    db = await openCareDb();
+    // As the feed refresh in the background does: it cannot reach the page's localStorage.
+    await putAsset(db, asset('c', 'Gamma Walk'), '2026-11-25T10:00:00Z');
+    db.close();
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(ids(booted.directory.assets)).toEqual(['a', 'c']);
+    expect(booted.search.search('gamma').map((h) => h.asset.id)).toEqual(['c']);
+    await settle();
+    // …and it stores a copy of the directory as it is now for the next open.
+    expect(quick.getItem(QUICK_COPY_KEY)).not.toBe(before);
+    const copy = readQuickCopy(quick);
+    expect(copy?.revision).toBe(await directoryRevision(booted.db as Db));
+    booted.db?.close();
+  });
+
+  it('is not used when IndexedDB cannot be opened to confirm it', async () => {
+    await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
+    db.close();
+    await firstOpen();
+    const realOpen = indexedDB.open;
+    indexedDB.open = () => {
+      throw new Error('blocked');
+    };
+    try {
+      const booted = await bootPanel('2026-11-25', undefined, quick);
+      expect(booted.db).toBeNull();
+      expect(booted.directory.origin).toBe('demo');
+    } finally {
+      indexedDB.open = realOpen;
+    }
+    db = await openCareDb();
+  });
+});
