@@ -176,9 +176,25 @@ describe('compileVocabulary', () => {
       { terms: ['lonely'], categories: [], also: ['wellbeing'], expands: ['peer support'] },
       { terms: ["can't get to the hospital"], categories: ['transport'] },
       { terms: ['Debts'], categories: ['money'] },
+      { terms: ['get out of the house', 'kicked out of home'], categories: ['loneliness'] },
+      { terms: ['out of work', 'out work'], categories: ['work'], also: ['money'] },
     ],
   };
   const vocab = compileVocabulary(file);
+
+  // Everyday speech drops the "of": "get out the house" is the phrase "get out of the house".
+  it.each([
+    ['get out the house', 'get out of the house'],
+    ['kicked out home', 'kicked out of home'],
+  ])('reads "%s" as "%s"', (said, written) => {
+    const sense = vocab.senses.get(termKey(said).join(' '));
+    expect(sense).toBeDefined();
+    expect(sense).toBe(vocab.senses.get(termKey(written).join(' ')));
+  });
+
+  it('keeps a phrase listed without the "of" as its own', () => {
+    expect(vocab.senses.get('out work')?.term).toBe('out work');
+  });
 
   it('merges every entry that lists a term', () => {
     const sense = vocab.senses.get('lonely');
