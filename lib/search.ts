@@ -174,6 +174,9 @@ const LOOSE_GAP = 4;
 const PLAIN_SPEC = 0.5;
 // Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
 const REPEAT_SPEC = 0.5;
+// Weight of a category link to an asset that lists the category after its main one (its first): a walking
+// group for the bereaved is in "physical activity", but an activity is not what it is for.
+const SIDE_CATEGORY = 0.9;
 /** How receptionists and patients frame a request: never the need itself. */
 const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   (
@@ -229,6 +232,8 @@ interface Concept {
   weights: number[];
   /** The category id of each member list. */
   categories: string[];
+  /** The number each category has in `mainCategory`. */
+  categoryNumbers: number[];
   expansions: Expansion[];
   quality: number;
   /** The strongest category link (1, or ALSO_WEIGHT for words that only weakly point to a need). */
@@ -355,6 +360,9 @@ class SearchIndex {
   private fuzzy?: { byLength: string[][]; masks: Uint32Array[]; source: Uint8Array[] };
   private builder?: PostingsBuilder;
   private readonly resolutions = new Map<string, TokenResolution>();
+  /** Per asset, the number (in `categoryNumber`) of its main category, the first it lists; built on first need. */
+  private mainCategory?: Int32Array;
+  private readonly categoryNumber = new Map<string, number>();
   private readonly expansions = new Map<string, Expansion | null>();
 
   constructor(assets: Asset[], options: SearchOptions, packed?: PackedIndex) {
@@ -973,6 +981,7 @@ class SearchIndex {
       const concept = this.conceptOf(unit);
       let anyFresh = false;
       if (concept) {
+        const main = this.mainCategory as Int32Array;
         for (let c = 0; c < concept.members.length; c++) {
           const members = concept.members[c];
           // A category already pointed to by an earlier word counts only for what it adds: "wife" and
@@ -984,13 +993,16 @@ class SearchIndex {
           const fresh = w > before ? w - before : 0;
           if (fresh > 0) anyFresh = true;
           if (w > before) catSeen.set(cat, w);
+          const number = concept.categoryNumbers[c];
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
             uCount = this.enterUnit(a, uEpoch, uCount);
-            if (w > unitCat[a]) unitCat[a] = w;
-            if (fresh > unitFresh[a]) unitFresh[a] = fresh;
-            unitCatSum[a] += w;
+            const side = main[a] === number ? 1 : SIDE_CATEGORY;
+            const wa = w * side;
+            if (wa > unitCat[a]) unitCat[a] = wa;
+            if (fresh * side > unitFresh[a]) unitFresh[a] = fresh * side;
+            unitCatSum[a] += wa;
           }
         }
         const q = concept.quality;
@@ -1261,11 +1273,14 @@ class SearchIndex {
     const members: Int32Array[] = [];
     const weights: number[] = [];
     const categories: string[] = [];
+    const categoryNumbers: number[] = [];
+    this.ensureMainCategory();
     for (const [c, w] of cats) {
       const list = this.catMembers.get(c);
       if (!list) continue;
       members.push(list);
       categories.push(c);
+      categoryNumbers.push(this.numberOfCategory(c));
       // Like a word's idf: belonging to a category most of the directory shares says less.
       const catIdf = Math.log(1 + this.n / list.length) / Math.log(1 + Math.max(this.n, 2));
       weights.push(w * Math.min(1.5, CATEGORY_IDF_SCALE * catIdf));
@@ -1275,8 +1290,37 @@ class SearchIndex {
       const x = this.expansion(e);
       if (x) expansions.push(x);
     }
-    unit.concept = { members, weights, categories, expansions, quality: unit.senses[0].quality, strongest };
+    unit.concept = {
+      members,
+      weights,
+      categories,
+      categoryNumbers,
+      expansions,
+      quality: unit.senses[0].quality,
+      strongest,
+    };
     return unit.concept;
+  }
+
+  private numberOfCategory(c: string): number {
+    let k = this.categoryNumber.get(c);
+    if (k === undefined) {
+      k = this.categoryNumber.size;
+      this.categoryNumber.set(c, k);
+    }
+    return k;
+  }
+
+  /** Each asset's main category: the first it lists (directories list what a service is for first). */
+  private ensureMainCategory(): Int32Array {
+    if (this.mainCategory) return this.mainCategory;
+    const main = new Int32Array(this.n).fill(-1);
+    for (let a = 0; a < this.n; a++) {
+      const first = this.assets[a].categories?.[0];
+      if (typeof first === 'string') main[a] = this.numberOfCategory(first);
+    }
+    this.mainCategory = main;
+    return main;
   }
 
   /** Assets containing every word of a sector phrase, with the weakest of those words' weights. */

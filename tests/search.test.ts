@@ -213,6 +213,19 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(['more', 'fewer']);
   });
 
+  // A service is for its first-listed category; one that lists the need further down touches on it. The
+  // side one comes first in the directory, so only the rule can put the other ahead.
+  it.each([
+    ['lonely', 'loneliness', 'activity'],
+    ['needs to lose weight', 'activity', 'bereavement'],
+    ['skint', 'money', 'food'],
+  ])('"%s": an asset whose main category is %s ranks above one that lists it after %s', (query, need, other) => {
+    const plain = (id: string, categories: string[]) =>
+      asset(id, `Service ${id}`, categories, { description: 'Local support.' });
+    const s = createAssetSearch([plain('side', [other, need]), plain('main', [need, other])], { today: TODAY });
+    expect(ids(s.search(query))).toEqual(['main', 'side']);
+  });
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);
