@@ -186,6 +186,23 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that say someone young is involved. Without one (or an age), a service only for young people (upper
+ * age limit YOUTH_MAX_AGE or under) fits few of the people a surgery front desk asks about, so it ranks
+ * lower. With one it keeps its score and no more: "autistic son" is a young person, but the parent asking
+ * is the one who needs the support.
+ */
+const YOUTH_WORDS: ReadonlySet<string> = new Set(
+  (
+    'teen teens teenager teenagers teenage teenaged adolescent adolescents youth youths young youngster ' +
+    'youngsters kid kids child children childs childrens school schools pupil pupils student students ' +
+    'gcse gcses ehcp boy boys girl girls'
+  ).split(' '),
+);
+const YOUTH_MAX_AGE = 25;
+const YOUTH_ONLY = 0.8;
+const AGE_FITS = 1.1;
+
 /** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
 const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
   (
@@ -640,9 +657,9 @@ class SearchIndex {
   // ── query analysis ───────────────────────────────────────────────────────
 
   /** Splits the query into units: vocabulary phrases first (longest wins), then single content words. */
-  private analyse(query: string): { units: Unit[]; ageHint?: number } {
+  private analyse(query: string): { units: Unit[]; ageHint?: number; youth: boolean } {
     const raw = tokenise(query);
-    if (raw.length === 0) return { units: [] };
+    if (raw.length === 0) return { units: [], youth: false };
     const partialLast = /[\p{L}\p{N}'’]$/u.test(query);
     const vocab = this.vocab;
     const stems = raw.map((w) => {
@@ -650,7 +667,14 @@ class SearchIndex {
       return fixed ?? stem(w);
     });
     const units: Unit[] = [];
+    // "over 70s", "in her 80s": a decade said anywhere, even inside a lay phrase, is the person's age.
     let ageHint: number | undefined;
+    let youth = false;
+    for (const w of raw) {
+      if (YOUTH_WORDS.has(w)) youth = true;
+      const decade = ageHint === undefined ? decadeAge(w) : undefined;
+      if (decade !== undefined) ageHint = decade;
+    }
     let i = 0;
     while (i < raw.length && units.length < MAX_UNITS) {
       const phrase = this.phraseAt(raw, stems, i);
@@ -674,8 +698,10 @@ class SearchIndex {
       const isLast = i === raw.length - 1;
       const partial = isLast && partialLast;
       i++;
-      if (/^\d+$/.test(word)) {
-        const age = Number(word);
+      // "13", and "13yr", "13yrs", "13yo" as people write "13yr old".
+      const number = /^(\d+)(?:yrs?|yo)?$/.exec(word);
+      if (number) {
+        const age = Number(number[1]);
         if (ageHint === undefined && age >= 1 && age <= 110) ageHint = age;
         continue;
       }
@@ -694,7 +720,7 @@ class SearchIndex {
       });
     }
     this.demoteContextWords(units);
-    return { units, ageHint };
+    return { units, ageHint, youth };
   }
 
   /**
@@ -906,7 +932,7 @@ class SearchIndex {
     // first render must not force the build the idle slices are doing.
     if (tokenise(query).length === 0) return this.browse(filters, filter, limit);
     this.ensureIndex();
-    const { units, ageHint } = this.analyse(query);
+    const { units, ageHint, youth } = this.analyse(query);
     if (units.length === 0) return this.browse(filters, filter, limit);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
@@ -1107,8 +1133,8 @@ class SearchIndex {
       }
       if (ageHint !== undefined) {
         if (minAge[a] > ageHint || maxAge[a] < ageHint) score *= 0.4;
-        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= 1.1;
-      }
+        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= AGE_FITS;
+      } else if (!youth && maxAge[a] <= YOUTH_MAX_AGE) score *= YOUTH_ONLY;
       fs[a] = score * (1 + QUALITY_WEIGHT * quality[a]);
       candidates[cc++] = a;
     }
@@ -1804,6 +1830,15 @@ const SUFFIXES: [string, string][] = [
 ];
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
+/** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
+function decadeAge(word: string): number | undefined {
+  if (word.length !== 3 || word.charCodeAt(2) !== 115 /* s */) return undefined;
+  const tens = word.charCodeAt(0) - 48;
+  const units = word.charCodeAt(1) - 48;
+  if (tens < 1 || tens > 9 || units < 0 || units > 9) return undefined;
+  return tens * 10 + units;
+}
+
 function isNumber(word: string): boolean {
   const c = word.charCodeAt(0);
   return c >= 48 && c <= 57 && /^\d+$/.test(word);

@@ -226,6 +226,41 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(['main', 'side']);
   });
 
+  // A service only for young people fits few of the people a front desk asks about: without a word or an
+  // age saying someone young is involved it ranks below an open one. It is listed first, so only that decides.
+  it.each([
+    ['feeling low', ['open', 'youth']],
+    ['anxious and no job', ['open', 'youth']],
+    ['teenager feeling low', ['youth', 'open']],
+    ['feeling low at school', ['youth', 'open']],
+    ['16 and feeling low', ['youth', 'open']],
+    ['13yr old feeling low', ['youth', 'open']],
+  ])('"%s" ranks %j', (query, order) => {
+    const s = createAssetSearch(
+      [
+        asset('youth', 'Drop-in A', ['wellbeing'], { description: 'Someone to talk to.', minAge: 11, maxAge: 25 }),
+        asset('open', 'Drop-in B', ['wellbeing'], { description: 'Someone to talk to.' }),
+      ],
+      { today: TODAY },
+    );
+    expect(ids(s.search(query))).toEqual(order);
+  });
+
+  // "over 70s", "in his 80s": a decade of life is an age, even inside a lay phrase.
+  it.each([['lonely over 70s'], ['in his 80s and lonely'], ['lonely, over 65s']])(
+    '"%s" ranks a service for 18 to 64 year olds below an open one',
+    (query) => {
+      const s = createAssetSearch(
+        [
+          asset('working-age', 'Social A', ['loneliness'], { description: 'Company.', minAge: 18, maxAge: 64 }),
+          asset('open', 'Social B', ['loneliness'], { description: 'Company.' }),
+        ],
+        { today: TODAY },
+      );
+      expect(ids(s.search(query))).toEqual(['open', 'working-age']);
+    },
+  );
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);
