@@ -92,6 +92,8 @@ describe('bundled vocabulary', () => {
     ['worried about my job', 'legal', undefined],
     ['job at risk', 'legal', undefined],
     ['citizens advice', 'money', undefined],
+    ['husband has alzheimers', 'carers', undefined],
+    ['nan has dementia', 'carers', undefined],
   ])('"%s" points strongly to %s (and not to %s)', (term, category, not) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.categories.get(category)).toBe(1);
