@@ -203,6 +203,13 @@ const YOUTH_MAX_AGE = 25;
 const YOUTH_ONLY = 0.8;
 const AGE_FITS = 1.1;
 
+/** When something is or was: "till friday", "since yesterday". */
+const WHEN_WORDS: ReadonlySet<string> = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday ' + 'today tonight tomorrow yesterday weekend weekends'
+  ).split(' '),
+);
+
 /** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
 const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
   (
@@ -737,9 +744,16 @@ class SearchIndex {
       required++;
       for (const s of u.senses) for (const w of s.sense.categories.values()) if (w >= 1) needs++;
     }
-    if (needs === 0 || required < CONTEXT_MIN_UNITS) return;
+    if (needs === 0 || required < 2) return;
     for (const u of units) {
       if (u.optional || !u.plain || u.words.length !== 1) continue;
+      // When it is, said beside a need ("nothing in the cupboards till friday"), is never the need itself,
+      // even in a short query, and even when a service is named after the day.
+      if (WHEN_WORDS.has(u.typed)) {
+        u.optional = true;
+        continue;
+      }
+      if (required < CONTEXT_MIN_UNITS) continue;
       const terms = u.words[0];
       const context = CONTEXT_WORDS.has(u.typed);
       let inName = false;

@@ -261,6 +261,17 @@ describe('ranking', () => {
     },
   );
 
+  // When something is, said beside a need, is not the need: a lunch club named after the day is not food
+  // for an empty cupboard. A name typed directly still comes first.
+  it.each([
+    ['nothing in the cupboards till friday', 'food-bank'],
+    ['no food until monday', 'food-bank'],
+    ['friday lunch', 'lunch-club'],
+    ['friday lunch club', 'lunch-club'],
+  ])('"%s" puts %s first', (query, id) => {
+    expect(top(query)).toEqual([id]);
+  });
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);
