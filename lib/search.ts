@@ -140,7 +140,7 @@ function idfOf(start: Int32Array, terms: number, n: number): Float32Array {
   return idf;
 }
 
-// Scoring constants (tuned on the `tune` and `tune2` splits of bench/eval-queries.json only).
+// Scoring constants (tuned on the `tune`, `tune2` and `tune3` splits of bench/eval-queries.json only).
 const CATEGORY_SCORE = 0.55;
 const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
