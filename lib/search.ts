@@ -140,7 +140,7 @@ function idfOf(start: Int32Array, terms: number, n: number): Float32Array {
   return idf;
 }
 
-// Scoring constants (tuned on the `tune` and `tune2` splits of bench/eval-queries.json only).
+// Scoring constants (tuned on the `tune`, `tune2` and `tune3` splits of bench/eval-queries.json only).
 const CATEGORY_SCORE = 0.55;
 const EXPANSION_SCORE = 0.5;
 const SECOND_SIGNAL = 0.35;
@@ -174,12 +174,39 @@ const LOOSE_GAP = 4;
 const PLAIN_SPEC = 0.5;
 // Share of "covering the query" for a word that only repeats needs earlier words named ("cant pay", "rent").
 const REPEAT_SPEC = 0.5;
+// Weight of a category link to an asset that lists the category after its main one (its first): a walking
+// group for the bereaved is in "physical activity", but an activity is not what it is for.
+const SIDE_CATEGORY = 0.9;
 /** How receptionists and patients frame a request: never the need itself. */
 const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   (
     'patient patients lady gentleman gent caller chap bloke fella guy person ' +
     'phoned phoning rang ringing called calling asked asking wondering wonders wondered mentioned reckons ' +
     'apparently basically literally properly actually honestly recently lately currently'
+  ).split(' '),
+);
+
+/**
+ * Words that say someone young is involved. Without one (or an age), a service only for young people (upper
+ * age limit YOUTH_MAX_AGE or under) fits few of the people a surgery front desk asks about, so it ranks
+ * lower. With one it keeps its score and no more: "autistic son" is a young person, but the parent asking
+ * is the one who needs the support.
+ */
+const YOUTH_WORDS: ReadonlySet<string> = new Set(
+  (
+    'teen teens teenager teenagers teenage teenaged adolescent adolescents youth youths young youngster ' +
+    'youngsters kid kids child children childs childrens school schools pupil pupils student students ' +
+    'gcse gcses ehcp boy boys girl girls'
+  ).split(' '),
+);
+const YOUTH_MAX_AGE = 25;
+const YOUTH_ONLY = 0.8;
+const AGE_FITS = 1.1;
+
+/** When something is or was: "till friday", "since yesterday". */
+const WHEN_WORDS: ReadonlySet<string> = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday ' + 'today tonight tomorrow yesterday weekend weekends'
   ).split(' '),
 );
 
@@ -229,6 +256,8 @@ interface Concept {
   weights: number[];
   /** The category id of each member list. */
   categories: string[];
+  /** The number each category has in `mainCategory`. */
+  categoryNumbers: number[];
   expansions: Expansion[];
   quality: number;
   /** The strongest category link (1, or ALSO_WEIGHT for words that only weakly point to a need). */
@@ -355,6 +384,9 @@ class SearchIndex {
   private fuzzy?: { byLength: string[][]; masks: Uint32Array[]; source: Uint8Array[] };
   private builder?: PostingsBuilder;
   private readonly resolutions = new Map<string, TokenResolution>();
+  /** Per asset, the number (in `categoryNumber`) of its main category, the first it lists; built on first need. */
+  private mainCategory?: Int32Array;
+  private readonly categoryNumber = new Map<string, number>();
   private readonly expansions = new Map<string, Expansion | null>();
 
   constructor(assets: Asset[], options: SearchOptions, packed?: PackedIndex) {
@@ -632,9 +664,9 @@ class SearchIndex {
   // ── query analysis ───────────────────────────────────────────────────────
 
   /** Splits the query into units: vocabulary phrases first (longest wins), then single content words. */
-  private analyse(query: string): { units: Unit[]; ageHint?: number } {
+  private analyse(query: string): { units: Unit[]; ageHint?: number; youth: boolean } {
     const raw = tokenise(query);
-    if (raw.length === 0) return { units: [] };
+    if (raw.length === 0) return { units: [], youth: false };
     const partialLast = /[\p{L}\p{N}'’]$/u.test(query);
     const vocab = this.vocab;
     const stems = raw.map((w) => {
@@ -642,7 +674,14 @@ class SearchIndex {
       return fixed ?? stem(w);
     });
     const units: Unit[] = [];
+    // "over 70s", "in her 80s": a decade said anywhere, even inside a lay phrase, is the person's age.
     let ageHint: number | undefined;
+    let youth = false;
+    for (const w of raw) {
+      if (YOUTH_WORDS.has(w)) youth = true;
+      const decade = ageHint === undefined ? decadeAge(w) : undefined;
+      if (decade !== undefined) ageHint = decade;
+    }
     let i = 0;
     while (i < raw.length && units.length < MAX_UNITS) {
       const phrase = this.phraseAt(raw, stems, i);
@@ -666,8 +705,10 @@ class SearchIndex {
       const isLast = i === raw.length - 1;
       const partial = isLast && partialLast;
       i++;
-      if (/^\d+$/.test(word)) {
-        const age = Number(word);
+      // "13", and "13yr", "13yrs", "13yo" as people write "13yr old".
+      const number = /^(\d+)(?:yrs?|yo)?$/.exec(word);
+      if (number) {
+        const age = Number(number[1]);
         if (ageHint === undefined && age >= 1 && age <= 110) ageHint = age;
         continue;
       }
@@ -686,7 +727,7 @@ class SearchIndex {
       });
     }
     this.demoteContextWords(units);
-    return { units, ageHint };
+    return { units, ageHint, youth };
   }
 
   /**
@@ -703,9 +744,16 @@ class SearchIndex {
       required++;
       for (const s of u.senses) for (const w of s.sense.categories.values()) if (w >= 1) needs++;
     }
-    if (needs === 0 || required < CONTEXT_MIN_UNITS) return;
+    if (needs === 0 || required < 2) return;
     for (const u of units) {
       if (u.optional || !u.plain || u.words.length !== 1) continue;
+      // When it is, said beside a need ("nothing in the cupboards till friday"), is never the need itself,
+      // even in a short query, and even when a service is named after the day.
+      if (WHEN_WORDS.has(u.typed)) {
+        u.optional = true;
+        continue;
+      }
+      if (required < CONTEXT_MIN_UNITS) continue;
       const terms = u.words[0];
       const context = CONTEXT_WORDS.has(u.typed);
       let inName = false;
@@ -898,7 +946,7 @@ class SearchIndex {
     // first render must not force the build the idle slices are doing.
     if (tokenise(query).length === 0) return this.browse(filters, filter, limit);
     this.ensureIndex();
-    const { units, ageHint } = this.analyse(query);
+    const { units, ageHint, youth } = this.analyse(query);
     if (units.length === 0) return this.browse(filters, filter, limit);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
@@ -973,6 +1021,7 @@ class SearchIndex {
       const concept = this.conceptOf(unit);
       let anyFresh = false;
       if (concept) {
+        const main = this.mainCategory as Int32Array;
         for (let c = 0; c < concept.members.length; c++) {
           const members = concept.members[c];
           // A category already pointed to by an earlier word counts only for what it adds: "wife" and
@@ -984,13 +1033,16 @@ class SearchIndex {
           const fresh = w > before ? w - before : 0;
           if (fresh > 0) anyFresh = true;
           if (w > before) catSeen.set(cat, w);
+          const number = concept.categoryNumbers[c];
           for (let j = 0; j < members.length; j++) {
             const a = members[j];
             if (!gatherNew && stamp[a] !== epoch) continue;
             uCount = this.enterUnit(a, uEpoch, uCount);
-            if (w > unitCat[a]) unitCat[a] = w;
-            if (fresh > unitFresh[a]) unitFresh[a] = fresh;
-            unitCatSum[a] += w;
+            const side = main[a] === number ? 1 : SIDE_CATEGORY;
+            const wa = w * side;
+            if (wa > unitCat[a]) unitCat[a] = wa;
+            if (fresh * side > unitFresh[a]) unitFresh[a] = fresh * side;
+            unitCatSum[a] += wa;
           }
         }
         const q = concept.quality;
@@ -1095,8 +1147,8 @@ class SearchIndex {
       }
       if (ageHint !== undefined) {
         if (minAge[a] > ageHint || maxAge[a] < ageHint) score *= 0.4;
-        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= 1.1;
-      }
+        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= AGE_FITS;
+      } else if (!youth && maxAge[a] <= YOUTH_MAX_AGE) score *= YOUTH_ONLY;
       fs[a] = score * (1 + QUALITY_WEIGHT * quality[a]);
       candidates[cc++] = a;
     }
@@ -1261,11 +1313,14 @@ class SearchIndex {
     const members: Int32Array[] = [];
     const weights: number[] = [];
     const categories: string[] = [];
+    const categoryNumbers: number[] = [];
+    this.ensureMainCategory();
     for (const [c, w] of cats) {
       const list = this.catMembers.get(c);
       if (!list) continue;
       members.push(list);
       categories.push(c);
+      categoryNumbers.push(this.numberOfCategory(c));
       // Like a word's idf: belonging to a category most of the directory shares says less.
       const catIdf = Math.log(1 + this.n / list.length) / Math.log(1 + Math.max(this.n, 2));
       weights.push(w * Math.min(1.5, CATEGORY_IDF_SCALE * catIdf));
@@ -1275,8 +1330,37 @@ class SearchIndex {
       const x = this.expansion(e);
       if (x) expansions.push(x);
     }
-    unit.concept = { members, weights, categories, expansions, quality: unit.senses[0].quality, strongest };
+    unit.concept = {
+      members,
+      weights,
+      categories,
+      categoryNumbers,
+      expansions,
+      quality: unit.senses[0].quality,
+      strongest,
+    };
     return unit.concept;
+  }
+
+  private numberOfCategory(c: string): number {
+    let k = this.categoryNumber.get(c);
+    if (k === undefined) {
+      k = this.categoryNumber.size;
+      this.categoryNumber.set(c, k);
+    }
+    return k;
+  }
+
+  /** Each asset's main category: the first it lists (directories list what a service is for first). */
+  private ensureMainCategory(): Int32Array {
+    if (this.mainCategory) return this.mainCategory;
+    const main = new Int32Array(this.n).fill(-1);
+    for (let a = 0; a < this.n; a++) {
+      const first = this.assets[a].categories?.[0];
+      if (typeof first === 'string') main[a] = this.numberOfCategory(first);
+    }
+    this.mainCategory = main;
+    return main;
   }
 
   /** Assets containing every word of a sector phrase, with the weakest of those words' weights. */
@@ -1760,6 +1844,15 @@ const SUFFIXES: [string, string][] = [
 ];
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
+/** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
+function decadeAge(word: string): number | undefined {
+  if (word.length !== 3 || word.charCodeAt(2) !== 115 /* s */) return undefined;
+  const tens = word.charCodeAt(0) - 48;
+  const units = word.charCodeAt(1) - 48;
+  if (tens < 1 || tens > 9 || units < 0 || units > 9) return undefined;
+  return tens * 10 + units;
+}
+
 function isNumber(word: string): boolean {
   const c = word.charCodeAt(0);
   return c >= 48 && c <= 57 && /^\d+$/.test(word);

@@ -231,6 +231,13 @@ class Compiler {
       if (w && r && w !== r) spellings.set(w, r);
     }
     const { senses, looseKeys, maxPhraseWords } = this;
+    // "get out the house", "kicked out the flat": everyday speech drops the "of" as often as not, and the
+    // words left are small ones a loose phrase cannot lean on. Read them as the phrase written with it.
+    for (const [key, sense] of [...senses]) {
+      if (!key.includes('out of ')) continue;
+      const short = key.replace(/(^| )out of /g, '$1out ');
+      if (!senses.has(short)) senses.set(short, sense);
+    }
     const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
     return { senses, looseKeys, maxPhraseWords, words, spellings, entryCount };
   }

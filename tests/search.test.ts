@@ -213,6 +213,65 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(['more', 'fewer']);
   });
 
+  // A service is for its first-listed category; one that lists the need further down touches on it. The
+  // side one comes first in the directory, so only the rule can put the other ahead.
+  it.each([
+    ['lonely', 'loneliness', 'activity'],
+    ['needs to lose weight', 'activity', 'bereavement'],
+    ['skint', 'money', 'food'],
+  ])('"%s": an asset whose main category is %s ranks above one that lists it after %s', (query, need, other) => {
+    const plain = (id: string, categories: string[]) =>
+      asset(id, `Service ${id}`, categories, { description: 'Local support.' });
+    const s = createAssetSearch([plain('side', [other, need]), plain('main', [need, other])], { today: TODAY });
+    expect(ids(s.search(query))).toEqual(['main', 'side']);
+  });
+
+  // A service only for young people fits few of the people a front desk asks about: without a word or an
+  // age saying someone young is involved it ranks below an open one. It is listed first, so only that decides.
+  it.each([
+    ['feeling low', ['open', 'youth']],
+    ['anxious and no job', ['open', 'youth']],
+    ['teenager feeling low', ['youth', 'open']],
+    ['feeling low at school', ['youth', 'open']],
+    ['16 and feeling low', ['youth', 'open']],
+    ['13yr old feeling low', ['youth', 'open']],
+  ])('"%s" ranks %j', (query, order) => {
+    const s = createAssetSearch(
+      [
+        asset('youth', 'Drop-in A', ['wellbeing'], { description: 'Someone to talk to.', minAge: 11, maxAge: 25 }),
+        asset('open', 'Drop-in B', ['wellbeing'], { description: 'Someone to talk to.' }),
+      ],
+      { today: TODAY },
+    );
+    expect(ids(s.search(query))).toEqual(order);
+  });
+
+  // "over 70s", "in his 80s": a decade of life is an age, even inside a lay phrase.
+  it.each([['lonely over 70s'], ['in his 80s and lonely'], ['lonely, over 65s']])(
+    '"%s" ranks a service for 18 to 64 year olds below an open one',
+    (query) => {
+      const s = createAssetSearch(
+        [
+          asset('working-age', 'Social A', ['loneliness'], { description: 'Company.', minAge: 18, maxAge: 64 }),
+          asset('open', 'Social B', ['loneliness'], { description: 'Company.' }),
+        ],
+        { today: TODAY },
+      );
+      expect(ids(s.search(query))).toEqual(['open', 'working-age']);
+    },
+  );
+
+  // When something is, said beside a need, is not the need: a lunch club named after the day is not food
+  // for an empty cupboard. A name typed directly still comes first.
+  it.each([
+    ['nothing in the cupboards till friday', 'food-bank'],
+    ['no food until monday', 'food-bank'],
+    ['friday lunch', 'lunch-club'],
+    ['friday lunch club', 'lunch-club'],
+  ])('"%s" puts %s first', (query, id) => {
+    expect(top(query)).toEqual([id]);
+  });
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);

@@ -80,6 +80,43 @@ describe('bundled vocabulary', () => {
     expect(vocab.spellings.get(wrong)).toBe(right);
   });
 
+  // Phrases whose words, read one by one, would point to the wrong need: "cant see" alone is sight, "cant
+  // read" alone is literacy, "gambling" alone is gambling, not the debts it left.
+  it.each([
+    ['cant see the kids', 'family', 'conditions'],
+    ["can't see his children", 'legal', 'practical'],
+    ['cant read the paper', 'conditions', 'work'],
+    ['cant see the telly', 'practical', 'work'],
+    ['gambling debts', 'money', undefined],
+    ['betting debt', 'money', undefined],
+    ['worried about my job', 'legal', undefined],
+    ['job at risk', 'legal', undefined],
+    ['citizens advice', 'money', undefined],
+    ['husband has alzheimers', 'carers', undefined],
+    ['nan has dementia', 'carers', undefined],
+  ])('"%s" points strongly to %s (and not to %s)', (term, category, not) => {
+    const sense = vocab.senses.get(termKey(term).join(' '));
+    expect(sense?.categories.get(category)).toBe(1);
+    if (not) expect(sense?.categories.has(not)).toBe(false);
+  });
+
+  it.each([
+    ['advise', 'advice'],
+    ['adivce', 'advice'],
+  ])('reads "%s" as "%s" ("citizens advise")', (wrong, right) => {
+    expect(vocab.spellings.get(wrong)).toBe(right);
+  });
+
+  // Sector terms a lay word stands for, as services write them.
+  it.each([
+    ['ehcp', 'additional needs'],
+    ['home from hospital', 'meals on wheels'],
+    ['lads', 'mens shed'],
+  ])('"%s" also searches for "%s"', (term, sector) => {
+    const sense = vocab.senses.get(termKey(term).join(' '));
+    expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
+  });
+
   it('never treats a lone stopword as a need', () => {
     expect(vocab.senses.has('me')).toBe(false);
     expect(vocab.senses.has('will')).toBe(false);
@@ -141,9 +178,25 @@ describe('compileVocabulary', () => {
       { terms: ['lonely'], categories: [], also: ['wellbeing'], expands: ['peer support'] },
       { terms: ["can't get to the hospital"], categories: ['transport'] },
       { terms: ['Debts'], categories: ['money'] },
+      { terms: ['get out of the house', 'kicked out of home'], categories: ['loneliness'] },
+      { terms: ['out of work', 'out work'], categories: ['work'], also: ['money'] },
     ],
   };
   const vocab = compileVocabulary(file);
+
+  // Everyday speech drops the "of": "get out the house" is the phrase "get out of the house".
+  it.each([
+    ['get out the house', 'get out of the house'],
+    ['kicked out home', 'kicked out of home'],
+  ])('reads "%s" as "%s"', (said, written) => {
+    const sense = vocab.senses.get(termKey(said).join(' '));
+    expect(sense).toBeDefined();
+    expect(sense).toBe(vocab.senses.get(termKey(written).join(' ')));
+  });
+
+  it('keeps a phrase listed without the "of" as its own', () => {
+    expect(vocab.senses.get('out work')?.term).toBe('out work');
+  });
 
   it('merges every entry that lists a term', () => {
     const sense = vocab.senses.get('lonely');
