@@ -79,7 +79,7 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
     if (!complete) return;
     complete()
       .then((directory) =>
-        setData((d) => d && { ...d, directory, assetsById: assetLookup(directory.assets), complete: undefined }),
+        setData((d) => d && { ...d, directory, assetsById: assetLookup(directory), complete: undefined }),
       )
       .catch((err) =>
         setData(

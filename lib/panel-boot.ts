@@ -42,11 +42,11 @@ export interface PanelData {
 export type AssetLookup = Pick<Map<string, Asset>, 'get'>;
 
 /** Builds its map on first use, so opening the panel with 10,000 assets does not wait for one. */
-export function assetLookup(assets: Asset[]): AssetLookup {
+export function assetLookup(directory: Pick<PanelDirectory, 'assets'>): AssetLookup {
   let byId: Map<string, Asset> | undefined;
   return {
     get(id) {
-      byId ??= new Map(assets.map((a) => [a.id, a]));
+      byId ??= new Map(directory.assets.map((a) => [a.id, a]));
       return byId.get(id);
     },
   };
@@ -78,6 +78,15 @@ export async function bootPanel(
   mark: (name: string) => void = () => {},
   textStore: TextStore | null = pageTextStore(),
 ): Promise<PanelData> {
+  // IndexedDB takes tens of milliseconds to open; the quick copy is restored meanwhile and used once the
+  // database confirms it was built from the directory as it is now (lib/panel-quick-copy.ts).
+  const opening = openCareDb().then(
+    (opened) => ({ opened, error: null }),
+    (err: unknown) => ({
+      opened: null,
+      error: err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`,
+    }),
+  );
   const unreadable = (err: unknown): LoadedSettings => ({
     settings: { ...DEFAULT_SETTINGS },
     locked: [],
@@ -94,15 +103,6 @@ export async function bootPanel(
       return loaded;
     });
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
-  // IndexedDB takes tens of milliseconds to open; the quick copy is restored meanwhile and used once the
-  // database confirms it was built from the directory as it is now (lib/panel-quick-copy.ts).
-  const opening = openCareDb().then(
-    (opened) => ({ opened, error: null }),
-    (err: unknown) => ({
-      opened: null,
-      error: err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`,
-    }),
-  );
   const quick = restorePanelPack(readQuickCopy(textStore), { today });
   const { opened: db, error: storageError } = await opening;
   mark('db-open');
@@ -116,16 +116,23 @@ export async function bootPanel(
       const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
       if (pack) {
         mark('directory-loaded');
-        directory = { assets: pack.assets, origin: pack.origin, problems: pack.problems };
+        // The assets are made on first need (a search, a signpost), not at open.
+        const opened: PanelDirectory = {
+          get assets() {
+            return pack.assets();
+          },
+          origin: pack.origin,
+          problems: pack.problems,
+        };
+        directory = opened;
         search = pack.search;
-        const opened = directory;
         complete = async () => {
           // Only a damaged or half-written cache lacks its snapshot: then the directory itself is read.
           const full =
             (await readFullSnapshot(store, pack, () => whenIdle()).catch(() => null)) ??
             (await loadDirectory(store)).assets;
           pack.search.completeAssets(full);
-          return { ...opened, assets: full };
+          return { origin: opened.origin, problems: opened.problems, assets: full };
         };
         // Opened from IndexedDB: the next open can start from the quick copy.
         if (!current) void whenIdle(2000).then(() => writeQuickCopy(textStore, pack.stored));
@@ -160,7 +167,7 @@ export async function bootPanel(
     storageError,
     directory,
     search,
-    assetsById: assetLookup(directory.assets),
+    assetsById: assetLookup(directory),
     complete,
   };
 }

@@ -26,7 +26,7 @@ import type { Asset, Cost, Delivery, Referral } from './types';
  * A pack built by another version of the search code or demo data is ignored, because the stored index
  * must match the code that reads queries against it.
  */
-export const PANEL_CACHE_VERSION = 2;
+export const PANEL_CACHE_VERSION = 3;
 
 declare const __PANEL_CACHE_BUILD__: string | undefined;
 /** Set at build time from the search code and demo data (wxt.config.ts); tests and benches run as "dev". */
@@ -39,7 +39,7 @@ export interface PanelPack {
   origin: 'demo' | 'stored';
   /** Plain-English problems found when the directory was read (skipped entries). */
   problems: string[];
-  /** JSON array of trimmed assets (`trim`), in index order. */
+  /** The indexed assets trimmed to what the results list shows (`TrimmedColumns` as JSON), in index order. */
   trimmed: string;
   index: PackedIndex;
   /** `directory-revision` of the directory this pack was built from. */
@@ -65,22 +65,38 @@ export const SNAPSHOT_PART = 500;
 
 const partKey = (i: number) => `${PANEL_SNAPSHOT_KEY}:${i}`;
 
-type Trimmed = [
-  id: string,
-  name: string,
-  categories: string[],
-  waitingWeeks: number | null,
-  lastVerified: string | null,
-  area: string | null,
-];
-
 /**
- * What the results list and ranking read that the stored index does not already hold, as tuples (no
- * repeated key names, so less to read and parse at open). Cost, referral, delivery and ages come back from
- * the index's filter codes; only active assets are indexed, so the status is not kept either.
+ * What the results list reads that the stored index does not already hold, one column per field (fewer,
+ * larger values to parse at open than one small array per asset). Cost, referral, delivery, ages and area
+ * come back from the index's filter columns; only active assets are indexed, so no status is kept either.
  */
-function trim(a: Asset): Trimmed {
-  return [a.id, a.name, a.categories, a.waitingWeeks ?? null, a.lastVerified ?? null, a.area ?? null];
+interface TrimmedColumns {
+  ids: string[];
+  names: string[];
+  /** Each asset's category ids, space-separated (ids are slugs). */
+  categories: string[];
+  waitingWeeks: (number | null)[];
+  lastVerified: (string | null)[];
+}
+
+function trimColumns(assets: Asset[]): string {
+  const columns: TrimmedColumns = {
+    ids: assets.map((a) => a.id),
+    names: assets.map((a) => a.name),
+    categories: assets.map((a) => a.categories.join(' ')),
+    waitingWeeks: assets.map((a) => a.waitingWeeks ?? null),
+    lastVerified: assets.map((a) => a.lastVerified ?? null),
+  };
+  return JSON.stringify(columns);
+}
+
+function fitsColumns(c: Partial<TrimmedColumns> | null, n: number): c is TrimmedColumns {
+  return (
+    !!c &&
+    [c.ids, c.names, c.categories, c.waitingWeeks, c.lastVerified].every(
+      (col) => Array.isArray(col) && col.length === n,
+    )
+  );
 }
 
 const COSTS: (Cost | undefined)[] = [undefined, 'free', 'low', 'paid'];
@@ -91,20 +107,20 @@ const DELIVERIES: (Delivery[] | undefined)[] = Array.from({ length: 8 }, (_, bit
 });
 
 /** Every trimmed asset has the same keys in the same order, so the code that ranks them stays fast. */
-function untrim(t: Trimmed, a: number, f: PackedFilters): Asset {
+function untrim(c: TrimmedColumns, a: number, f: PackedFilters): Asset {
   return {
-    id: t[0],
-    name: t[1],
-    categories: t[2],
+    id: c.ids[a],
+    name: c.names[a],
+    categories: c.categories[a].split(' '),
     status: 'active',
     cost: COSTS[f.cost[a]],
     referral: REFERRALS[f.referral[a]],
     delivery: DELIVERIES[f.delivery[a]],
     minAge: Number.isFinite(f.minAge[a]) ? f.minAge[a] : undefined,
     maxAge: Number.isFinite(f.maxAge[a]) ? f.maxAge[a] : undefined,
-    waitingWeeks: t[3] ?? undefined,
-    lastVerified: t[4] ?? undefined,
-    area: t[5] ?? undefined,
+    waitingWeeks: c.waitingWeeks[a] ?? undefined,
+    lastVerified: c.lastVerified[a] ?? undefined,
+    area: f.areas[f.areaOf[a]] || undefined,
   };
 }
 
@@ -115,8 +131,11 @@ export interface OpenedPack {
   snapshotParts: number;
   /** `directory-revision` the pack was built from: use it only while that is still the directory's. */
   revision: unknown;
-  /** The indexed assets, trimmed until `readFullSnapshot` completes them. */
-  assets: Asset[];
+  /**
+   * The indexed assets, trimmed until `readFullSnapshot` completes them. Made on first call (the search
+   * makes them when first needed too, and both get the same objects): opening restores only the index.
+   */
+  assets: () => Asset[];
   search: AssetSearch;
   /** The pack as stored, to copy elsewhere (`writeQuickCopy`). */
   stored: PanelPack;
@@ -156,11 +175,17 @@ export function restorePanelPack(raw: Partial<PanelPack> | null, options: Search
   )
     return null;
   try {
-    const tuples = JSON.parse(raw.trimmed) as Trimmed[];
+    // Parsed now, so a damaged list is found at open (and the directory read instead), not at a query.
+    const columns = JSON.parse(raw.trimmed) as Partial<TrimmedColumns> | null;
     const filters = raw.index.filters;
-    if (!Array.isArray(tuples) || filters?.cost?.length !== tuples.length) return null;
-    const assets = tuples.map((t, a) => untrim(t, a, filters));
-    const search = restoreAssetSearch(assets, raw.index, options);
+    const n = raw.index.assets;
+    if (!fitsColumns(columns, n) || filters?.cost?.length !== n || !Array.isArray(filters.areas)) return null;
+    let made: Asset[] | undefined;
+    const assets = () => {
+      made ??= columns.ids.map((_, a) => untrim(columns, a, filters));
+      return made;
+    };
+    const search = restoreAssetSearch({ count: n, build: assets }, raw.index, options);
     return {
       origin: raw.origin === 'stored' ? 'stored' : 'demo',
       problems: Array.isArray(raw.problems) ? raw.problems : [],
@@ -248,7 +273,7 @@ export async function writePanelPack(
     stamp,
     origin: source.origin,
     problems: source.problems,
-    trimmed: JSON.stringify(indexed.map(trim)),
+    trimmed: trimColumns(indexed),
     index: source.search.exportIndex(),
     revision: source.revision,
     snapshotParts: parts.length,

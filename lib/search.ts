@@ -88,6 +88,22 @@ export interface PackedFilters {
   catBits: Uint32Array;
   categoryBit: [string, number][];
   catMembers: [string, Int32Array][];
+  /** Day (since 1970) each asset was last verified, NaN if never: the quality rules, without the assets. */
+  verifiedDay: Float32Array;
+  /** Waiting time in weeks, 0 if none given. */
+  waitingWeeks: Float32Array;
+  /** Each asset's area as a number into `areas` (0: none). */
+  areaOf: Uint16Array;
+  areas: string[];
+}
+
+/**
+ * Assets a restored search makes only when first needed (`count` of them, in index order), so restoring
+ * it at panel open costs no more than the index itself.
+ */
+export interface LazyAssets {
+  count: number;
+  build: () => Asset[];
 }
 
 export interface SearchOptions {
@@ -306,11 +322,16 @@ export function createAssetSearch(assets: Asset[], options: SearchOptions = {}):
 
 /**
  * A search over a stored index (`exportIndex`), so opening the panel skips reading every description and
- * re-indexing them. `assets` are the indexed (active) assets in the same order; they may be trimmed to the
- * fields ranking, filters and the results list use, and completed later (`completeAssets`). Throws when
- * the packed index does not fit the assets, so the caller can rebuild instead.
+ * re-indexing them. `assets` are the indexed (active) assets in the same order, or how to make them on
+ * first need (`LazyAssets`); they may be trimmed to the fields filters and the results list use, and
+ * completed later (`completeAssets`). Ranking reads only the stored columns. Throws when the packed index
+ * does not fit, so the caller can rebuild instead.
  */
-export function restoreAssetSearch(assets: Asset[], packed: PackedIndex, options: SearchOptions = {}): AssetSearch {
+export function restoreAssetSearch(
+  assets: Asset[] | LazyAssets,
+  packed: PackedIndex,
+  options: SearchOptions = {},
+): AssetSearch {
   const index = new SearchIndex(assets, options, packed);
   // The index is complete; what the first keystroke would still build (vocabulary, prefix and typo tables)
   // is built when the page is next idle.
@@ -330,7 +351,9 @@ function api(index: SearchIndex): AssetSearch {
 }
 
 class SearchIndex {
-  readonly assets: Asset[];
+  /** Built from `pendingAssets` on first need when restored from a stored index (`ensureAssets`). */
+  private assetList: Asset[];
+  private pendingAssets?: () => Asset[];
   private vocabulary?: CompiledVocabulary;
   readonly n: number;
   // Terms and postings (compressed rows: postings of term t are [postStart[t], postStart[t + 1])).
@@ -351,6 +374,10 @@ class SearchIndex {
   readonly delivery: Uint8Array;
   readonly minAge: Float32Array;
   readonly maxAge: Float32Array;
+  readonly verifiedDay: Float32Array;
+  readonly waitingWeeks: Float32Array;
+  readonly areaOf: Uint16Array;
+  readonly areas: string[] = [''];
   // Scratch, reused by every keystroke.
   private readonly total: Float32Array;
   private readonly coverage: Float32Array;
@@ -389,10 +416,12 @@ class SearchIndex {
   private readonly categoryNumber = new Map<string, number>();
   private readonly expansions = new Map<string, Expansion | null>();
 
-  constructor(assets: Asset[], options: SearchOptions, packed?: PackedIndex) {
-    this.assets = assets;
+  constructor(assets: Asset[] | LazyAssets, options: SearchOptions, packed?: PackedIndex) {
+    const lazy = !Array.isArray(assets);
+    this.assetList = lazy ? [] : assets;
+    if (lazy) this.pendingAssets = assets.build;
     this.vocabulary = options.vocabulary;
-    const n = assets.length;
+    const n = lazy ? assets.count : assets.length;
     this.n = n;
     this.quality = new Float32Array(n);
     this.nameWords = new Uint8Array(n);
@@ -401,6 +430,9 @@ class SearchIndex {
     this.delivery = new Uint8Array(n);
     this.minAge = new Float32Array(n);
     this.maxAge = new Float32Array(n);
+    this.verifiedDay = new Float32Array(n);
+    this.waitingWeeks = new Float32Array(n);
+    this.areaOf = new Uint16Array(n);
     this.total = new Float32Array(n);
     this.coverage = new Float32Array(n);
     this.mask = new Uint32Array(n);
@@ -470,8 +502,27 @@ class SearchIndex {
         catBits: this.catBits,
         categoryBit: [...this.categoryBit],
         catMembers: [...this.catMembers],
+        verifiedDay: this.verifiedDay,
+        waitingWeeks: this.waitingWeeks,
+        areaOf: this.areaOf,
+        areas: [...this.areas],
       },
     };
+  }
+
+  /**
+   * The indexed assets. A search restored from a stored index makes them from the stored list on first
+   * need (a query, idle time, or completing them), so opening the panel only restores the index.
+   */
+  get assets(): Asset[] {
+    const build = this.pendingAssets;
+    if (build) {
+      this.pendingAssets = undefined;
+      const list = build();
+      if (list.length !== this.n) throw new Error(`Stored assets do not fit the index (${list.length} for ${this.n}).`);
+      this.assetList = list;
+    }
+    return this.assetList;
   }
 
   completeAssets(full: Asset[]): void {
@@ -524,19 +575,41 @@ class SearchIndex {
       delivery[a] = d;
       minAge[a] = typeof asset.minAge === 'number' ? asset.minAge : Number.NEGATIVE_INFINITY;
       maxAge[a] = typeof asset.maxAge === 'number' ? asset.maxAge : Number.POSITIVE_INFINITY;
+      this.verifiedDay[a] = asset.lastVerified ? isoDayMs(asset.lastVerified) / DAY_MS : Number.NaN;
+      this.waitingWeeks[a] = asset.waitingWeeks || 0;
+      this.areaOf[a] = asset.area ? this.areaNumber(asset.area) : 0;
     }
     for (const [c, list] of catLists) this.catMembers.set(c, Int32Array.from(list));
+  }
+
+  private readonly areaNumbers = new Map<string, number>();
+  private areaNumber(area: string): number {
+    let i = this.areaNumbers.get(area);
+    if (i === undefined) {
+      i = this.areas.push(area) - 1;
+      this.areaNumbers.set(area, i);
+    }
+    // More distinct areas than a county has: the rest count as no area (not local).
+    return i < 0xffff ? i : 0;
   }
 
   private restoreFilters(f: PackedFilters): void {
     const n = this.n;
     if (
       !f ||
-      [f.cost, f.referral, f.delivery, f.minAge, f.maxAge, f.catBits].some((x) => x?.length !== n) ||
+      [f.cost, f.referral, f.delivery, f.minAge, f.maxAge, f.catBits, f.verifiedDay, f.waitingWeeks, f.areaOf].some(
+        (x) => x?.length !== n,
+      ) ||
       !Array.isArray(f.categoryBit) ||
-      !Array.isArray(f.catMembers)
+      !Array.isArray(f.catMembers) ||
+      !Array.isArray(f.areas) ||
+      f.areas[0] !== ''
     )
       throw new Error('Stored search filters do not fit this directory.');
+    this.verifiedDay.set(f.verifiedDay);
+    this.waitingWeeks.set(f.waitingWeeks);
+    this.areaOf.set(f.areaOf);
+    this.areas.splice(0, this.areas.length, ...f.areas);
     this.cost.set(f.cost);
     this.referral.set(f.referral);
     this.delivery.set(f.delivery);
@@ -549,10 +622,25 @@ class SearchIndex {
 
   /** The quality rules (recency depends on today, so this is never stored). */
   private rateAssets(options: SearchOptions): void {
-    const today = Date.parse(options.today ?? new Date().toISOString().slice(0, 10));
-    const recentMs = (options.staleAfterMonths ?? 6) * 30.44 * 86_400_000;
+    const today = Date.parse(options.today ?? new Date().toISOString().slice(0, 10)) / DAY_MS;
+    const recentDays = (options.staleAfterMonths ?? 6) * 30.44;
     const local = new Set((options.localAreas ?? []).map((x) => tokenise(x).join(' ')));
-    for (let a = 0; a < this.n; a++) this.quality[a] = assetQuality(this.assets[a], today, recentMs, local);
+    // Per area, not per asset: a county has dozens of areas and thousands of assets.
+    const areaLocal = this.areas.map((area, i) =>
+      local.size === 0 ? 0.5 : i > 0 && local.has(tokenise(area).join(' ')) ? 1 : 0,
+    );
+    const { cost, referral, verifiedDay, waitingWeeks, areaOf, quality } = this;
+    for (let a = 0; a < this.n; a++) {
+      const age = today - verifiedDay[a];
+      const recency = Number.isNaN(age) ? 0 : age <= recentDays ? 1 : age <= 2 * recentDays ? 0.5 : 0;
+      const wait = waitingWeeks[a] ? 1 / (1 + waitingWeeks[a] / 2) : 1;
+      quality[a] =
+        0.3 * recency +
+        0.25 * REFERRAL_QUALITY[referral[a]] +
+        0.2 * COST_QUALITY[cost[a]] +
+        0.1 * wait +
+        0.15 * areaLocal[areaOf[a]];
+    }
   }
 
   /**
@@ -600,11 +688,12 @@ class SearchIndex {
   }
 
   /**
-   * The first keystroke's one-off work (vocabulary, prefix and typo tables) in idle slices of a few
+   * The first keystroke's one-off work (assets, vocabulary, prefix and typo tables) in idle slices of a few
    * milliseconds, so a key pressed meanwhile never waits behind one long task.
    */
   prepareWhenIdle(idle: IdleScheduler): void {
     const steps: (() => boolean)[] = [
+      () => this.assets !== undefined,
       () => this.vocabulary !== undefined || prepareDefaultVocabulary(VOCABULARY_SLICE),
       () => this.ensureSorted() !== undefined,
       () => this.ensureFuzzy() !== undefined,
@@ -1755,16 +1844,10 @@ function isoDayMs(day: string): number {
   return Date.parse(day);
 }
 
-function assetQuality(asset: Asset, today: number, recentMs: number, local: Set<string>): number {
-  const verified = asset.lastVerified ? isoDayMs(asset.lastVerified) : Number.NaN;
-  const age = today - verified;
-  const recency = Number.isNaN(age) ? 0 : age <= recentMs ? 1 : age <= 2 * recentMs ? 0.5 : 0;
-  const referral = asset.referral === 'self' ? 1 : asset.referral === 'link_worker' ? 0.4 : asset.referral ? 0.2 : 0.3;
-  const cost = asset.cost === 'free' ? 1 : asset.cost === 'low' ? 0.6 : asset.cost === 'paid' ? 0 : 0.3;
-  const wait = asset.waitingWeeks ? 1 / (1 + asset.waitingWeeks / 2) : 1;
-  const isLocal = local.size === 0 ? 0.5 : asset.area && local.has(tokenise(asset.area).join(' ')) ? 1 : 0;
-  return 0.3 * recency + 0.25 * referral + 0.2 * cost + 0.1 * wait + 0.15 * isLocal;
-}
+const DAY_MS = 86_400_000;
+// Indexed by the filter codes (costCode, referralCode; 0: not given).
+const COST_QUALITY = [0.3, 1, 0.6, 0, 0.3, 0.3, 0.3, 0.3];
+const REFERRAL_QUALITY = [0.3, 1, 0.2, 0.4, 0.3, 0.3, 0.3, 0.3];
 
 // Unknown filter values map to a code no asset has (7), so they match nothing rather than everything.
 const costCode = (c: string) => (c === 'free' ? 1 : c === 'low' ? 2 : c === 'paid' ? 3 : 7);

@@ -401,7 +401,7 @@ describe('registerFeedAlarm', () => {
     expect((await loadDirectory(db)).assets).toHaveLength(12);
     // The side panel's ready-made copy of the new directory is stored too, so its next open is fast.
     const pack = await openPanelPack(db, {});
-    expect(pack?.assets).toHaveLength(12);
+    expect(pack?.assets()).toHaveLength(12);
     db.close();
   });
 });

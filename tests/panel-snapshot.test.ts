@@ -97,7 +97,7 @@ describe('panel pack', () => {
     expect(opened).not.toBeNull();
     // What the results list shows before the full records arrive is already right.
     const shown = (a: Asset) => [a.id, a.name, a.cost, a.referral, a.delivery, a.minAge, a.maxAge, a.lastVerified];
-    expect(opened?.assets.map(shown)).toEqual(assets.filter((a) => a.status === 'active').map(shown));
+    expect(opened?.assets().map(shown)).toEqual(assets.filter((a) => a.status === 'active').map(shown));
     for (const q of ['skint', 'bailifs', 'lonely', 'group 12', 'debt', 'lunch']) {
       const restored = opened?.search.search(q).map((h) => [h.asset.id, h.score.toFixed(6), h.why.join('; ')]);
       expect(restored).toEqual(fresh.search(q).map((h) => [h.asset.id, h.score.toFixed(6), h.why.join('; ')]));

@@ -481,6 +481,39 @@ describe('building the index when the page is idle', () => {
     expect(ids(restored.search('mens shed'))).toEqual(ids(now.search('mens shed')));
   });
 
+  it('a restored index makes its assets only when first needed, once, and ranks as a fresh one does', () => {
+    const active = big.filter((a) => a.status !== 'inactive');
+    let made = 0;
+    const restored = restoreAssetSearch(
+      {
+        count: active.length,
+        build: () => {
+          made++;
+          return active;
+        },
+      },
+      createAssetSearch(big, { buildIndex: 'now' }).exportIndex(),
+      { today: TODAY, localAreas: ['Millbank'] },
+    );
+    const now = createAssetSearch(big, { today: TODAY, buildIndex: 'now', localAreas: ['Millbank'] });
+    expect(made).toBe(0);
+    const scored = (s: typeof now, q: string) => s.search(q).map((h) => [h.asset.id, h.score]);
+    expect(scored(restored, 'debt advice')).toEqual(scored(now, 'debt advice'));
+    expect(scored(restored, '')).toEqual(scored(now, ''));
+    expect(scored(restored, 'lonely')).toEqual(scored(now, 'lonely'));
+    expect(made).toBe(1);
+  });
+
+  it('a restored index whose assets turn out not to fit it says so, rather than ranking the wrong ones', () => {
+    const active = big.filter((a) => a.status !== 'inactive');
+    const restored = restoreAssetSearch(
+      { count: active.length, build: () => active.slice(1) },
+      createAssetSearch(big, { buildIndex: 'now' }).exportIndex(),
+      { today: TODAY },
+    );
+    expect(() => restored.search('debt')).toThrow(/do not fit/);
+  });
+
   it('finishes in idle slices and then answers the same as an index built at once', () => {
     const lazy = createAssetSearch(big, { today: TODAY });
     const now = createAssetSearch(big, { today: TODAY, buildIndex: 'now' });
