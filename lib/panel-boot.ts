@@ -104,6 +104,7 @@ export async function bootPanel(
     });
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
   const quick = restorePanelPack(readQuickCopy(textStore), { today });
+  if (quick) mark('quick-copy-restored');
   const { opened: db, error: storageError } = await opening;
   mark('db-open');
   let directory: PanelDirectory | undefined;

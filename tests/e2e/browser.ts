@@ -100,7 +100,8 @@ export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<vo
               // Only a pack of the directory as it is now counts (the panel ignores any other).
               const current = pack.result !== undefined && pack.result.revision === revision.result;
               const quick = (localStorage.getItem('care-navigation:panel-pack') ?? '').split('\n', 1)[0];
-              ok(current && quick.includes(`"stamp":${JSON.stringify(pack.result.stamp)}`));
+              const head = quick ? JSON.parse(quick) : null;
+              ok(current && head?.stamp === pack.result.stamp && head?.revision === revision.result);
             };
           };
         }),
