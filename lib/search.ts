@@ -202,6 +202,8 @@ const YOUTH_WORDS: ReadonlySet<string> = new Set(
 const YOUTH_MAX_AGE = 25;
 const YOUTH_ONLY = 0.8;
 const AGE_FITS = 1.1;
+/** A service from this age up ("over 55s", "60 and over") is made for older people, as a band is for its ages. */
+const OLDER_MIN_AGE = 50;
 
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
@@ -1147,7 +1149,7 @@ class SearchIndex {
       }
       if (ageHint !== undefined) {
         if (minAge[a] > ageHint || maxAge[a] < ageHint) score *= 0.4;
-        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= AGE_FITS;
+        else if (Number.isFinite(minAge[a] + maxAge[a]) || minAge[a] >= OLDER_MIN_AGE) score *= AGE_FITS;
       } else if (!youth && maxAge[a] <= YOUTH_MAX_AGE) score *= YOUTH_ONLY;
       fs[a] = score * (1 + QUALITY_WEIGHT * quality[a]);
       candidates[cc++] = a;
