@@ -117,6 +117,17 @@ describe('bundled vocabulary', () => {
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
   });
 
+  // A decade of life said on its own ("in her 80s") is someone older, as "over 80s" is.
+  it.each([['70s'], ['80s'], ['in his 90s']])('"%s" points to older people', (term) => {
+    const sense = vocab.senses.get(
+      termKey(term)
+        .filter((t) => /\d/.test(t))
+        .join(' '),
+    );
+    expect(sense?.categories.get('loneliness')).toBe(1);
+    expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey('older people').join(' '));
+  });
+
   it('never treats a lone stopword as a need', () => {
     expect(vocab.senses.has('me')).toBe(false);
     expect(vocab.senses.has('will')).toBe(false);
