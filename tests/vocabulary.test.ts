@@ -128,6 +128,26 @@ describe('bundled vocabulary', () => {
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey('older people').join(' '));
   });
 
+  // Losing a home said as it happens, with who is losing it, or before it happens; and a young person who grew
+  // up in care. A household put out ("us", "them") is an eviction, not a teenager thrown out by family.
+  it.each([
+    ['hes chucking us out', 'housing', 'legal'],
+    ['landlord is kicking them out', 'housing', 'legal'],
+    ['mum is kicking me out', 'housing', 'family'],
+    ['probably gonna lose my flat', 'housing', 'money'],
+    ['at risk of losing my home', 'housing', 'money'],
+    ['was in care', 'housing', 'family'],
+    ['grew up in care', 'housing', 'family'],
+  ])('a phrase in "%s" points to %s (and more weakly to %s)', (query, strong, weak) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(
+      found.some(([, sense]) => sense.categories.get(strong) === 1 && sense.categories.get(weak) === ALSO_WEIGHT),
+    ).toBe(true);
+  });
+
   it('never treats a lone stopword as a need', () => {
     expect(vocab.senses.has('me')).toBe(false);
     expect(vocab.senses.has('will')).toBe(false);
