@@ -148,6 +148,24 @@ describe('bundled vocabulary', () => {
     ).toBe(true);
   });
 
+  // Money running out before the next payment, benefits stopped, and choosing between heating and food.
+  it.each([
+    ['theyve stopped my uc', 'money'],
+    ['her benefits have stopped', 'money'],
+    ['skint till payday', 'money'],
+    ['nothing left till friday', 'food'],
+    ['ran out of money', 'money'],
+    ['nothing in till next week', 'food'],
+    ['choosing between heating and eating', 'food'],
+    ['its heat or eat', 'money'],
+  ])('a phrase in "%s" points to %s', (query, category) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(found.some(([, sense]) => sense.categories.get(category) === 1)).toBe(true);
+  });
+
   it('never treats a lone stopword as a need', () => {
     expect(vocab.senses.has('me')).toBe(false);
     expect(vocab.senses.has('will')).toBe(false);
