@@ -166,6 +166,25 @@ describe('bundled vocabulary', () => {
     expect(found.some(([, sense]) => sense.categories.get(category) === 1)).toBe(true);
   });
 
+  // Off work because of mental health is a work need too; "doesnt see a soul" is loneliness; wanting to get
+  // active but put off by gyms is activity (gentle, beginner-friendly).
+  it.each([
+    ['been off work with anxiety', 'work'],
+    ['off work with his nerves', 'work'],
+    ['off work with stress', 'work'],
+    ['dad doesnt see a soul', 'loneliness'],
+    ['she hasnt seen a soul all week', 'loneliness'],
+    ['hes not a gym person', 'activity'],
+    ['too embarrassed to exercise', 'activity'],
+    ['self conscious at the gym', 'activity'],
+  ])('a phrase in "%s" points to %s', (query, category) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(found.some(([, sense]) => sense.categories.get(category) === 1)).toBe(true);
+  });
+
   it('never treats a lone stopword as a need', () => {
     expect(vocab.senses.has('me')).toBe(false);
     expect(vocab.senses.has('will')).toBe(false);
