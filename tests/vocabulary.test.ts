@@ -112,6 +112,9 @@ describe('bundled vocabulary', () => {
     ['ehcp', 'additional needs'],
     ['home from hospital', 'meals on wheels'],
     ['lads', 'mens shed'],
+    ['keeps falling over', 'grab rails'],
+    ['had a fall', 'home adaptations'],
+    ['took his own life', 'bereavement support'],
   ])('"%s" also searches for "%s"', (term, sector) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
