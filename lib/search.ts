@@ -218,6 +218,8 @@ const YOUTH_WORDS: ReadonlySet<string> = new Set(
 const YOUTH_MAX_AGE = 25;
 const YOUTH_ONLY = 0.8;
 const AGE_FITS = 1.1;
+/** A service from this age up ("over 55s", "60 and over") is made for older people, as a band is for its ages. */
+const OLDER_MIN_AGE = 50;
 
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
@@ -798,7 +800,7 @@ class SearchIndex {
       const number = /^(\d+)(?:yrs?|yo)?$/.exec(word);
       if (number) {
         const age = Number(number[1]);
-        if (ageHint === undefined && age >= 1 && age <= 110) ageHint = age;
+        if (ageHint === undefined && age >= 1 && age <= 110 && !countsSomething(raw, i)) ageHint = age;
         continue;
       }
       if (STOPWORDS.has(word) && !(partial && raw.length === 1)) continue;
@@ -1236,7 +1238,7 @@ class SearchIndex {
       }
       if (ageHint !== undefined) {
         if (minAge[a] > ageHint || maxAge[a] < ageHint) score *= 0.4;
-        else if (Number.isFinite(minAge[a] + maxAge[a])) score *= AGE_FITS;
+        else if (Number.isFinite(minAge[a] + maxAge[a]) || minAge[a] >= OLDER_MIN_AGE) score *= AGE_FITS;
       } else if (!youth && maxAge[a] <= YOUTH_MAX_AGE) score *= YOUTH_ONLY;
       fs[a] = score * (1 + QUALITY_WEIGHT * quality[a]);
       candidates[cc++] = a;
@@ -1928,6 +1930,30 @@ const SUFFIXES: [string, string][] = [
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
 /** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
+/**
+ * Words that say a number counts something other than years of life: "off work 3 months", "ive got 2 kids",
+ * "owes 500 quid". "3 years" is a while, "3 years old" an age.
+ */
+const COUNTED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'minute minutes min mins hour hours hr hrs day days night nights week weeks wk wks month months ' +
+    'fortnight fortnights time times kid kids child children baby babies son sons daughter daughters ' +
+    'boy boys girl girls grandchild grandchildren grandkids pound pounds quid grand k p pence percent ' +
+    'pm am oclock'
+  ).split(' '),
+);
+
+/** Whether the number just before `next` counts something other than a person's age ("2 kids", "24/7"). */
+function countsSomething(raw: string[], next: number): boolean {
+  const before = raw[next - 2];
+  if (before !== undefined && isNumber(before)) return true;
+  const after = raw[next];
+  if (after === undefined) return false;
+  if (isNumber(after)) return true;
+  if (COUNTED_WORDS.has(after)) return true;
+  return (after === 'year' || after === 'years' || after === 'yr' || after === 'yrs') && raw[next + 1] !== 'old';
+}
+
 function decadeAge(word: string): number | undefined {
   if (word.length !== 3 || word.charCodeAt(2) !== 115 /* s */) return undefined;
   const tens = word.charCodeAt(0) - 48;

@@ -246,6 +246,45 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(order);
   });
 
+  // A service made for older people ("over 55s") fits someone said to be older as a band fits its ages, so it
+  // ranks above an open one; someone younger than its lower age still ranks it below. Listed second, so only
+  // the age decides.
+  it.each([
+    ['lonely in her 80s', ['older', 'open']],
+    ['lonely, 72', ['older', 'open']],
+    ['lonely over 60s', ['older', 'open']],
+    ['lonely at 40', ['open', 'older']],
+  ])('"%s" ranks %j', (query, order) => {
+    const s = createAssetSearch(
+      [
+        asset('open', 'Social A', ['loneliness'], { description: 'Company.' }),
+        asset('older', 'Social B', ['loneliness'], { description: 'Company.', minAge: 55 }),
+      ],
+      { today: TODAY },
+    );
+    expect(ids(s.search(query))).toEqual(order);
+  });
+
+  // A number that counts something else is not the person's age: "2 kids" is not a two-year-old, and a
+  // service for over-60s must not drop below an open one because of it. "14 years old" still is an age.
+  it.each([
+    ['skint with 2 kids', 'money', ['older', 'open']],
+    ['off work 3 months feeling low', 'wellbeing', ['older', 'open']],
+    ['caring 24/7 and exhausted', 'carers', ['older', 'open']],
+    ['owes 50 quid and cant pay', 'money', ['older', 'open']],
+    ['debt for 20 years', 'money', ['older', 'open']],
+    ['feeling low 14 years old', 'wellbeing', ['open', 'older']],
+  ])('"%s" (%s) ranks %j', (query, need, order) => {
+    const s = createAssetSearch(
+      [
+        asset('older', 'Service A', [need], { description: 'Local support.', minAge: 60 }),
+        asset('open', 'Service B', [need], { description: 'Local support.' }),
+      ],
+      { today: TODAY },
+    );
+    expect(ids(s.search(query))).toEqual(order);
+  });
+
   // "over 70s", "in his 80s": a decade of life is an age, even inside a lay phrase.
   it.each([['lonely over 70s'], ['in his 80s and lonely'], ['lonely, over 65s']])(
     '"%s" ranks a service for 18 to 64 year olds below an open one',

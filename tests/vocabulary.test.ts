@@ -112,9 +112,80 @@ describe('bundled vocabulary', () => {
     ['ehcp', 'additional needs'],
     ['home from hospital', 'meals on wheels'],
     ['lads', 'mens shed'],
+    ['keeps falling over', 'grab rails'],
+    ['had a fall', 'home adaptations'],
+    ['took his own life', 'bereavement support'],
   ])('"%s" also searches for "%s"', (term, sector) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
+  });
+
+  // A decade of life said on its own ("in her 80s") is someone older, as "over 80s" is.
+  it.each([['70s'], ['80s'], ['in his 90s']])('"%s" points to older people', (term) => {
+    const sense = vocab.senses.get(
+      termKey(term)
+        .filter((t) => /\d/.test(t))
+        .join(' '),
+    );
+    expect(sense?.categories.get('loneliness')).toBe(1);
+    expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey('older people').join(' '));
+  });
+
+  // Losing a home said as it happens, with who is losing it, or before it happens; and a young person who grew
+  // up in care. A household put out ("us", "them") is an eviction, not a teenager thrown out by family.
+  it.each([
+    ['hes chucking us out', 'housing', 'legal'],
+    ['landlord is kicking them out', 'housing', 'legal'],
+    ['mum is kicking me out', 'housing', 'family'],
+    ['probably gonna lose my flat', 'housing', 'money'],
+    ['at risk of losing my home', 'housing', 'money'],
+    ['was in care', 'housing', 'family'],
+    ['grew up in care', 'housing', 'family'],
+  ])('a phrase in "%s" points to %s (and more weakly to %s)', (query, strong, weak) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(
+      found.some(([, sense]) => sense.categories.get(strong) === 1 && sense.categories.get(weak) === ALSO_WEIGHT),
+    ).toBe(true);
+  });
+
+  // Money running out before the next payment, benefits stopped, and choosing between heating and food.
+  it.each([
+    ['theyve stopped my uc', 'money'],
+    ['her benefits have stopped', 'money'],
+    ['skint till payday', 'money'],
+    ['nothing left till friday', 'food'],
+    ['ran out of money', 'money'],
+    ['nothing in till next week', 'food'],
+    ['choosing between heating and eating', 'food'],
+    ['its heat or eat', 'money'],
+  ])('a phrase in "%s" points to %s', (query, category) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(found.some(([, sense]) => sense.categories.get(category) === 1)).toBe(true);
+  });
+
+  // Off work because of mental health is a work need too; "doesnt see a soul" is loneliness; wanting to get
+  // active but put off by gyms is activity (gentle, beginner-friendly).
+  it.each([
+    ['been off work with anxiety', 'work'],
+    ['off work with his nerves', 'work'],
+    ['off work with stress', 'work'],
+    ['dad doesnt see a soul', 'loneliness'],
+    ['she hasnt seen a soul all week', 'loneliness'],
+    ['hes not a gym person', 'activity'],
+    ['too embarrassed to exercise', 'activity'],
+    ['self conscious at the gym', 'activity'],
+  ])('a phrase in "%s" points to %s', (query, category) => {
+    const tokens = termKey(query);
+    const found = [...vocab.senses.entries()].filter(
+      ([key]) => key.includes(' ') && ` ${tokens.join(' ')} `.includes(` ${key} `),
+    );
+    expect(found.some(([, sense]) => sense.categories.get(category) === 1)).toBe(true);
   });
 
   it('never treats a lone stopword as a need', () => {
