@@ -17,7 +17,7 @@ import type { BenchSection } from './types';
 export interface EvalQuery {
   query: string;
   relevant: string[];
-  split: 'tune' | 'holdout' | 'holdout2' | 'tune2' | 'tune3' | 'tune4';
+  split: 'tune' | 'holdout' | 'holdout2' | 'tune2' | 'tune3' | 'tune4' | 'tune5';
 }
 
 export interface Quality {
