@@ -1,3 +1,4 @@
+import { wrap } from 'idb';
 import { type Db, openCareDb, StorageUnavailableError } from './db';
 import { loadDirectory, sortValid } from './directory-store';
 import { pageTextStore, readQuickCopy, type TextStore, writeQuickCopy } from './panel-quick-copy';
@@ -52,6 +53,18 @@ export function assetLookup(directory: Pick<PanelDirectory, 'assets'>): AssetLoo
   };
 }
 
+/**
+ * The connection `public/panel-open-storage.js` started opening before this script loaded, or a new one.
+ * That script never upgrades the database; when it could not open it as it is, openCareDb does.
+ */
+async function takeEarlyConnection(): Promise<Db> {
+  const holder = globalThis as { careDbOpening?: Promise<IDBDatabase | null> };
+  const early = holder.careDbOpening;
+  holder.careDbOpening = undefined;
+  const raw = early ? await early.catch(() => null) : null;
+  return raw ? (wrap(raw) as unknown as Db) : openCareDb();
+}
+
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
 export function whenIdle(timeout = 200): Promise<void> {
   const idle = pageIdleScheduler();
@@ -80,7 +93,7 @@ export async function bootPanel(
 ): Promise<PanelData> {
   // IndexedDB takes tens of milliseconds to open; the quick copy is restored meanwhile and used once the
   // database confirms it was built from the directory as it is now (lib/panel-quick-copy.ts).
-  const opening = openCareDb().then(
+  const opening = takeEarlyConnection().then(
     (opened) => ({ opened, error: null }),
     (err: unknown) => ({
       opened: null,
@@ -103,7 +116,7 @@ export async function bootPanel(
       return loaded;
     });
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
-  const quick = restorePanelPack(readQuickCopy(textStore), { today });
+  const quick = restorePanelPack(readQuickCopy(textStore), { today, prepareLater: true });
   if (quick) mark('quick-copy-restored');
   const { opened: db, error: storageError } = await opening;
   mark('db-open');
@@ -114,6 +127,7 @@ export async function bootPanel(
     const store = db;
     try {
       const current = quick && quick.revision === (await directoryRevision(store)) ? quick : null;
+      current?.search.prepareWhenIdle?.();
       const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
       if (pack) {
         mark('directory-loaded');

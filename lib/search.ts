@@ -50,6 +50,11 @@ export interface AssetSearch {
    * instead of on the first keystroke. Call it when the panel is idle after opening.
    */
   prepare?(): void;
+  /**
+   * Starts that warm-up in idle slices. A restored search does so itself unless told to wait
+   * (`SearchOptions.prepareLater`), as the panel does until it knows its quick copy is current.
+   */
+  prepareWhenIdle?(): void;
   /** The finished text index, to store for the next panel open (`restoreAssetSearch`). */
   exportIndex(): PackedIndex;
   /**
@@ -120,6 +125,11 @@ export interface SearchOptions {
    * once by the first query). Defaults to `when-idle` where the page has `requestIdleCallback`.
    */
   buildIndex?: 'now' | 'when-idle';
+  /**
+   * A restored search leaves its idle warm-up to the caller's `prepareWhenIdle`, so nothing runs in the
+   * idle time before the caller knows it will use this search at all.
+   */
+  prepareLater?: boolean;
 }
 
 // Field bits and the weight of a term found in each.
@@ -338,7 +348,7 @@ export function restoreAssetSearch(
   // The index is complete; what the first keystroke would still build (vocabulary, prefix and typo tables)
   // is built when the page is next idle.
   const idle = pageIdleScheduler();
-  if (idle) index.prepareWhenIdle(idle);
+  if (idle && !options.prepareLater) index.prepareWhenIdle(idle);
   return api(index);
 }
 
@@ -347,6 +357,10 @@ function api(index: SearchIndex): AssetSearch {
     search: (query, filters, limit) => index.search(query, filters ?? {}, limit),
     suggestCategories: (query) => index.suggestCategories(query),
     prepare: () => index.prepare(),
+    prepareWhenIdle: () => {
+      const idle = pageIdleScheduler();
+      if (idle) index.prepareWhenIdle(idle);
+    },
     exportIndex: () => index.exportIndex(),
     completeAssets: (full) => index.completeAssets(full),
   };

@@ -520,6 +520,18 @@ describe('building the index when the page is idle', () => {
     expect(ids(restored.search('mens shed'))).toEqual(ids(now.search('mens shed')));
   });
 
+  it('a restored index told to prepare later uses no idle time until asked', () => {
+    const restored = restoreAssetSearch(
+      big.filter((a) => a.status !== 'inactive'),
+      createAssetSearch(big, { buildIndex: 'now' }).exportIndex(),
+      { today: TODAY, prepareLater: true },
+    );
+    expect(pending.length).toBe(0);
+    restored.prepareWhenIdle?.();
+    expect(pending.length).toBe(1);
+    expect(runIdle()).toBeGreaterThanOrEqual(1);
+  });
+
   it('a restored index makes its assets only when first needed, once, and ranks as a fresh one does', () => {
     const active = big.filter((a) => a.status !== 'inactive');
     let made = 0;
