@@ -94,6 +94,13 @@ describe('bundled vocabulary', () => {
     ['citizens advice', 'money', undefined],
     ['husband has alzheimers', 'carers', undefined],
     ['nan has dementia', 'carers', undefined],
+    // Phone credit is getting online, not a credit union; an appliance that "broke" is not being broke.
+    ['phone credit', 'digital', undefined],
+    ['ran out of data', 'digital', undefined],
+    ['washing machine broke', 'practical', undefined],
+    ['moving into a new flat', 'practical', undefined],
+    ['cant verify my id', 'money', undefined],
+    ['help with the shopping', 'practical', undefined],
   ])('"%s" points strongly to %s (and not to %s)', (term, category, not) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.categories.get(category)).toBe(1);
@@ -115,6 +122,10 @@ describe('bundled vocabulary', () => {
     ['keeps falling over', 'grab rails'],
     ['had a fall', 'home adaptations'],
     ['took his own life', 'bereavement support'],
+    ['phone credit', 'free sim'],
+    ['no photo id', 'claim support'],
+    ['help with shopping', 'dial-a-ride'],
+    ['moving into a new flat', 'starter packs'],
   ])('"%s" also searches for "%s"', (term, sector) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
