@@ -101,6 +101,14 @@ describe('bundled vocabulary', () => {
     ['moving into a new flat', 'practical', undefined],
     ['cant verify my id', 'money', undefined],
     ['help with the shopping', 'practical', undefined],
+    ['grandson living with us', 'carers', undefined],
+    ['do everything for my mum', 'carers', undefined],
+    ['dont see anyone', 'loneliness', undefined],
+    ['sits in the house all day', 'loneliness', undefined],
+    ['not talking to anyone', 'loneliness', undefined],
+    ['wont open up', 'wellbeing', undefined],
+    ['dodgy knees', 'conditions', undefined],
+    ['off with my back', 'conditions', undefined],
   ])('"%s" points strongly to %s (and not to %s)', (term, category, not) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.categories.get(category)).toBe(1);
@@ -126,6 +134,9 @@ describe('bundled vocabulary', () => {
     ['no photo id', 'claim support'],
     ['help with shopping', 'dial-a-ride'],
     ['moving into a new flat', 'starter packs'],
+    ['grandkids living with us', 'kinship care'],
+    ['bad knees', 'arthritis'],
+    ['slipped disc', 'chronic pain'],
   ])('"%s" also searches for "%s"', (term, sector) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
