@@ -234,9 +234,24 @@ const OLDER_MIN_AGE = 50;
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
   (
-    'monday tuesday wednesday thursday friday saturday sunday ' + 'today tonight tomorrow yesterday weekend weekends'
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'today tonight tomorrow yesterday weekend weekends month months fortnight'
   ).split(' '),
 );
+
+/** "next week", "last month": a time said with its span, never a need, nor a service named "Next Step…". */
+const WHEN_LEADS: ReadonlySet<string> = new Set(['next', 'last', 'coming', 'past']);
+const WHEN_SPANS: ReadonlySet<string> = new Set([
+  ...WHEN_WORDS,
+  'week',
+  'weeks',
+  'year',
+  'years',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+]);
 
 /** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
 const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
@@ -792,7 +807,7 @@ class SearchIndex {
       const phrase = this.phraseAt(raw, stems, i);
       if (phrase) {
         const words = phrase.positions
-          .filter((p) => !STOPWORDS.has(raw[p]))
+          .filter((p) => !STOPWORDS.has(raw[p]) && !PHRASE_ADVERBS.has(raw[p]))
           .map((p) => this.resolve(stems[p], false).terms.filter((m) => m.kind !== 'prefix'));
         units.push({
           typed: raw.slice(i, phrase.end).join(' '),
@@ -818,6 +833,12 @@ class SearchIndex {
         continue;
       }
       if (STOPWORDS.has(word) && !(partial && raw.length === 1)) continue;
+      if (WHEN_LEADS.has(word) && i < raw.length && WHEN_SPANS.has(raw[i])) {
+        i++;
+        continue;
+      }
+      // "literally", "honestly": how it is said; never read as a typo of a word that means something.
+      if (PHRASE_ADVERBS.has(word) && raw.length > 1) continue;
       const r = this.resolve(stems[i - 1], partial, word);
       const corrections: [string, string][] = [];
       if (stems[i - 1] !== stem(word)) corrections.push([word, stems[i - 1]]);

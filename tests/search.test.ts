@@ -311,6 +311,29 @@ describe('ranking', () => {
     expect(top(query)).toEqual([id]);
   });
 
+  // A time said with its span ("next week", "last month") is when, as a weekday is: never a service named
+  // "Next Step…" nor one whose text says "lasting". "Literally", "honestly" are how it is said, never a slip
+  // for a word that names a need ("literacy").
+  it.each([
+    ['no food till next week', 'next-step'],
+    ['nothing to eat till next month', 'next-step'],
+    ['no food since last year', 'next-step'],
+    ['we have literally no food', 'literacy'],
+    ['honestly no food in the house', 'literacy'],
+  ])('"%s" finds the food bank and not %s', (query, wrong) => {
+    const s = createAssetSearch(
+      [
+        asset('food-bank', 'Town Food Bank', ['food'], { description: 'Emergency food parcels.' }),
+        asset('next-step', 'Next Step Employment', ['work'], { description: 'Lasting jobs for young people.' }),
+        asset('literacy', 'Adult Literacy Classes', ['work'], { description: 'Reading and writing.' }),
+      ],
+      { today: TODAY },
+    );
+    const hits = ids(s.search(query));
+    expect(hits[0]).toBe('food-bank');
+    expect(hits).not.toContain(wrong);
+  });
+
   it('keeps directory order between exact equals', () => {
     const s = createAssetSearch([twin('x', {}), twin('y', {})], { today: TODAY });
     expect(ids(s.search('walks'))).toEqual(['x', 'y']);

@@ -94,6 +94,21 @@ describe('bundled vocabulary', () => {
     ['citizens advice', 'money', undefined],
     ['husband has alzheimers', 'carers', undefined],
     ['nan has dementia', 'carers', undefined],
+    // Phone credit is getting online, not a credit union; an appliance that "broke" is not being broke.
+    ['phone credit', 'digital', undefined],
+    ['ran out of data', 'digital', undefined],
+    ['washing machine broke', 'practical', undefined],
+    ['moving into a new flat', 'practical', undefined],
+    ['cant verify my id', 'money', undefined],
+    ['help with the shopping', 'practical', undefined],
+    ['grandson living with us', 'carers', undefined],
+    ['do everything for my mum', 'carers', undefined],
+    ['dont see anyone', 'loneliness', undefined],
+    ['sits in the house all day', 'loneliness', undefined],
+    ['not talking to anyone', 'loneliness', undefined],
+    ['wont open up', 'wellbeing', undefined],
+    ['dodgy knees', 'conditions', undefined],
+    ['off with my back', 'conditions', undefined],
   ])('"%s" points strongly to %s (and not to %s)', (term, category, not) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.categories.get(category)).toBe(1);
@@ -115,6 +130,13 @@ describe('bundled vocabulary', () => {
     ['keeps falling over', 'grab rails'],
     ['had a fall', 'home adaptations'],
     ['took his own life', 'bereavement support'],
+    ['phone credit', 'free sim'],
+    ['no photo id', 'claim support'],
+    ['help with shopping', 'dial-a-ride'],
+    ['moving into a new flat', 'starter packs'],
+    ['grandkids living with us', 'kinship care'],
+    ['bad knees', 'arthritis'],
+    ['slipped disc', 'chronic pain'],
   ])('"%s" also searches for "%s"', (term, sector) => {
     const sense = vocab.senses.get(termKey(term).join(' '));
     expect(sense?.expands.map((e) => e.join(' '))).toContain(termKey(sector).join(' '));
