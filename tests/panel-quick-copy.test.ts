@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type Db, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
+import { DB_NAME, DB_VERSION, type Db, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
 import { putAsset, replaceDirectory } from '@/lib/directory-store';
 import { bootPanel } from '@/lib/panel-boot';
 import {
@@ -202,6 +204,42 @@ describe('opening the panel from its quick copy', () => {
     } finally {
       indexedDB.open = realOpen;
     }
+    db = await openCareDb();
+  });
+});
+
+describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
+  const source = readFileSync(resolve('public/panel-open-storage.js'), 'utf8');
+  const holder = globalThis as { careDbOpening?: Promise<IDBDatabase | null> };
+  const runEarlyScript = () => new Function(source)();
+
+  it('opens the database the panel uses, at the version it expects', () => {
+    expect(source).toContain(`indexedDB.open('${DB_NAME}', ${DB_VERSION})`);
+  });
+
+  it('never creates the database: a first run leaves that, with its migrations, to openCareDb', async () => {
+    db.close();
+    await new Promise((r) => {
+      indexedDB.deleteDatabase(DB_NAME).onsuccess = r;
+    });
+    runEarlyScript();
+    expect(await holder.careDbOpening).toBeNull();
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(booted.storageError).toBeNull();
+    expect([...(booted.db?.objectStoreNames ?? [])].sort()).toEqual(['assets', 'events', 'meta', 'reports']);
+    booted.db?.close();
+    db = await openCareDb();
+  });
+
+  it('hands the panel its connection when the database is already there', async () => {
+    db.close();
+    runEarlyScript();
+    const early = await holder.careDbOpening;
+    expect(early?.version).toBe(DB_VERSION);
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(holder.careDbOpening).toBeUndefined();
+    expect(await booted.db?.count('events')).toBe(0);
+    booted.db?.close();
     db = await openCareDb();
   });
 });
