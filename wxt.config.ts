@@ -19,7 +19,7 @@ function dataChunks(): Plugin {
       return {
         ...options,
         manualChunks: (id: string) => {
-          return /[\\/]data[\\/]vocabulary\.json$/.test(id) ? 'data-vocabulary' : undefined;
+          return /[\\/]data[\\/]vocabulary\.json(\?raw)?$/.test(id) ? 'data-vocabulary' : undefined;
         },
       };
     },
