@@ -1,12 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { launchExtension, removeProfile, waitForPanelPack } from '../tests/e2e/browser';
 import { syntheticDirectory } from './synthetic';
 import { type BenchSection, ms, percentile } from './types';
 
 const OPENS = 12;
+const QUERY_OPENS = 7;
+
+/** Waits, from outside the page, until it has finished starting up and has its `search-ready` mark. */
+async function settle(page: Page): Promise<void> {
+  await new Promise((r) => setTimeout(r, 600));
+  await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
+}
 
 /**
  * Side panel open → first usable search box, in Debian's Chromium with the built extension, measured by the
@@ -67,7 +74,7 @@ export default async function panelOpen(): Promise<BenchSection> {
       // The first open after a directory change reads the directory itself and stores the pack when idle.
       const first = await l.context.newPage();
       await first.goto(url);
-      await first.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
+      await settle(first);
       firstOpens.push(
         await first.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN),
       );
@@ -76,7 +83,9 @@ export default async function panelOpen(): Promise<BenchSection> {
       for (let i = 0; i < OPENS; i++) {
         const page = await l.context.newPage();
         await page.goto(url);
-        await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
+        // Nothing of Playwright's runs in the page while it starts (its injected script costs the page's main
+        // thread several milliseconds): the panel's own marks are read once it has settled, as for the floor.
+        await settle(page);
         const t = await page.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN);
         const marks = await page.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
@@ -87,6 +96,12 @@ export default async function panelOpen(): Promise<BenchSection> {
             phases[k].push(v as number);
           }
         times.push(t);
+        await page.close();
+      }
+      for (let i = 0; i < QUERY_OPENS; i++) {
+        const page = await l.context.newPage();
+        await page.goto(url);
+        await page.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
         // A query typed the moment the box is usable, before any idle preparation: time to its results.
         firstQuery.push(
           await page.evaluate(async () => {
@@ -130,7 +145,7 @@ export default async function panelOpen(): Promise<BenchSection> {
       await stale.close();
       const afterFeed = await l.context.newPage();
       await afterFeed.goto(url);
-      await afterFeed.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
+      await settle(afterFeed);
       staleOpens.push(
         await afterFeed.evaluate(() => performance.getEntriesByName('search-ready')[0]?.startTime ?? Number.NaN),
       );
@@ -193,7 +208,7 @@ export default async function panelOpen(): Promise<BenchSection> {
     return {
       title: 'Side panel open to usable search box (Chromium)',
       markdown: [
-        `Headless Debian Chromium, built extension loaded; \`sidepanel.html#lookup\` opened ${OPENS} times per directory (first 2 opens discarded as cold), time from navigation start to the panel's \`search-ready\` mark: set after the directory has been read, the search over it is complete (no index left to build) and the page has been painted with it. Before every series the directory is changed and opened once, so the panel has stored its search pack (\`lib/panel-snapshot.ts\`: the prebuilt index and each asset trimmed to what the results list shows; full records follow in idle parts) in IndexedDB and its quick copy in \`localStorage\` (\`lib/panel-quick-copy.ts\`). The panel restores the search from the quick copy while IndexedDB opens, and uses it once the database confirms the copy was built from the directory as it is now. Budget at 10,000 assets: ≤ 150 ms (p50 ${verdict} budget).`,
+        `Headless Debian Chromium, built extension loaded; \`sidepanel.html#lookup\` opened ${OPENS} times per directory (first 2 opens discarded as cold), time from navigation start to the panel's \`search-ready\` mark: set after the directory has been read, the search over it is complete (no index left to build) and the page has been painted with it. The marks are read once the page has settled, so no test-driver script runs in the page while it starts (the floor page is read the same way). Before every series the directory is changed and opened once, so the panel has stored its search pack (\`lib/panel-snapshot.ts\`: the prebuilt index and each asset trimmed to what the results list shows; full records follow in idle parts) in IndexedDB and its quick copy in \`localStorage\` (\`lib/panel-quick-copy.ts\`). The panel restores the search from the quick copy while IndexedDB opens, and uses it once the database confirms the copy was built from the directory as it is now. Budget at 10,000 assets: ≤ 150 ms (p50 ${verdict} budget).`,
         '',
         '| directory | opens | p50 ms | p95 ms | max ms |',
         '|---|---:|---:|---:|---:|',
@@ -203,7 +218,7 @@ export default async function panelOpen(): Promise<BenchSection> {
         '',
         `First open after a directory change (reads every record, builds the index in idle slices, then stores the pack): ${ms(firstOpens[0])} ms with the demo directory, ${ms(firstOpens[1])} ms at 10,000 assets. First open after the feed refresh changed the directory in the background (quick copy stale, so the pack is read from IndexedDB): ${ms(staleOpens[0])} ms with the demo directory, ${ms(staleOpens[1])} ms at 10,000 assets.`,
         '',
-        `A query ("lonley") typed the moment the box is usable, before any idle preparation (its first use compiles the vocabulary and the prefix and typo tables): results in p50 ${ms(percentile(demoQuery, 50))} ms / p95 ${ms(percentile(demoQuery, 95))} ms with the demo directory, p50 ${ms(percentile(bigQuery, 50))} ms / p95 ${ms(percentile(bigQuery, 95))} ms at 10,000 assets. A query typed once the page has been idle for a moment takes the per-keystroke times below.`,
+        `In ${QUERY_OPENS} further opens per directory (first 2 discarded), a query ("lonley") typed the moment the box is usable, before any idle preparation (its first use compiles the vocabulary and the prefix and typo tables): results in p50 ${ms(percentile(demoQuery, 50))} ms / p95 ${ms(percentile(demoQuery, 95))} ms with the demo directory, p50 ${ms(percentile(bigQuery, 50))} ms / p95 ${ms(percentile(bigQuery, 95))} ms at 10,000 assets. A query typed once the page has been idle for a moment takes the per-keystroke times below.`,
         '',
         "Median time (ms from navigation start) at which each phase finished: page scripts loaded and evaluated; search restored from the quick copy; database open; directory confirmed current (the quick copy's revision checked); search box usable (page painted with it).",
         '',

@@ -73,10 +73,13 @@ it('puts an organisation typed by name first', async () => {
   await expect.poll(async () => (await topFive())[0]).toBe('Ashbridge Men’s Shed');
 });
 
-it('opens again from its stored copy, and the details still carry every contact field', async () => {
+it('opens again from its stored quick copy, and the details still carry every contact field', async () => {
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
   await waitForPanelPack(page);
   const again = await openPage(l, 'sidepanel', '#lookup');
+  // It opened from the quick copy in localStorage, confirmed current by IndexedDB (lib/panel-quick-copy.ts).
+  await again.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
+  expect(await again.evaluate(() => performance.getEntriesByName('quick-copy-restored').length)).toBe(1);
   const box = again.getByLabel('Search support');
   await box.click();
   await box.pressSequentially('baliffs', { delay: 25 });
@@ -89,4 +92,43 @@ it('opens again from its stored copy, and the details still carry every contact 
   expect(await axeViolations(again)).toEqual([]);
   await screenshot(again, 'search-reopened-from-pack');
   await again.close();
+});
+
+it('does not use its quick copy once the directory has changed behind it', async () => {
+  // As the daily feed refresh does from the background, which cannot reach the panel's localStorage: a new
+  // service is written straight to IndexedDB, with a new revision and the stored pack dropped.
+  const writer = await openPage(l, 'sidepanel', '#lookup');
+  await writer.evaluate(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const r = indexedDB.open('care-navigation');
+        r.onsuccess = () => {
+          const tx = r.result.transaction(['assets', 'meta'], 'readwrite');
+          tx.objectStore('assets').put({
+            id: 'zephyr-allotments',
+            name: 'Zephyr Community Allotments',
+            phone: '01632 960777',
+            categories: ['activity'],
+            description: 'Shared allotment plots and gardening mornings for anyone who wants to grow food.',
+            status: 'active',
+            lastVerified: '2026-11-01',
+          });
+          tx.objectStore('meta').delete('panel-pack');
+          tx.objectStore('meta').put(`feed-${Date.now()}`, 'directory-revision');
+          tx.oncomplete = () => {
+            r.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
+  await writer.close();
+  const after = await openPage(l, 'sidepanel', '#lookup');
+  const box = after.getByLabel('Search support');
+  await box.click();
+  await box.pressSequentially('allotment', { delay: 25 });
+  const list = after.getByRole('list', { name: 'Matching support' });
+  await expect.poll(() => list.locator('li label').first().textContent()).toMatch(/Zephyr Community Allotments/);
+  await after.close();
 });
