@@ -2,6 +2,11 @@ import * as v from 'valibot';
 // Imported as text and parsed when first compiled (in idle time): a large object literal costs the panel's
 // start-up its evaluation, a string costs almost nothing until it is used.
 import vocabularyText from '../data/vocabulary.json?raw';
+
+/** Node loaders without Vite's `?raw` (tsx, esbuild in the benches) hand over the parsed JSON instead. */
+const bundledVocabulary = (): unknown =>
+  typeof vocabularyText === 'string' ? JSON.parse(vocabularyText) : (vocabularyText as unknown);
+
 import { categories } from './categories';
 import { isFiller, STOPWORDS, stem, tokenise } from './search-text';
 
@@ -293,7 +298,7 @@ let bundledBuilder: VocabularyBuilder | undefined;
 /** The bundled vocabulary, validated and compiled once. */
 export function defaultVocabulary(): CompiledVocabulary {
   if (!bundled) {
-    bundledBuilder ??= new VocabularyBuilder(JSON.parse(vocabularyText));
+    bundledBuilder ??= new VocabularyBuilder(bundledVocabulary());
     bundled = bundledBuilder.finish();
     bundledBuilder = undefined;
   }
@@ -306,7 +311,7 @@ export function defaultVocabulary(): CompiledVocabulary {
  */
 export function prepareDefaultVocabulary(count: number): boolean {
   if (bundled) return true;
-  bundledBuilder ??= new VocabularyBuilder(JSON.parse(vocabularyText));
+  bundledBuilder ??= new VocabularyBuilder(bundledVocabulary());
   bundledBuilder.run(count);
   if (!bundledBuilder.done) return false;
   defaultVocabulary();
