@@ -53,16 +53,24 @@ export function assetLookup(directory: Pick<PanelDirectory, 'assets'>): AssetLoo
   };
 }
 
+/** A connection, and the directory's revision when it was read as the connection opened. */
+interface Opened {
+  db: Db;
+  revision?: { value: unknown };
+}
+
 /**
- * The connection `public/panel-open-storage.js` started opening before this script loaded, or a new one.
- * That script never upgrades the database; when it could not open it as it is, openCareDb does.
+ * The connection `public/panel-open-storage.js` started opening before this script loaded (with the
+ * directory's revision, read as it opened), or a new one. That script never upgrades the database; when
+ * it could not open it as it is, openCareDb does.
  */
-async function takeEarlyConnection(): Promise<Db> {
-  const holder = globalThis as { careDbOpening?: Promise<IDBDatabase | null> };
+async function takeEarlyConnection(): Promise<Opened> {
+  const holder = globalThis as { careDbOpening?: Promise<{ db: IDBDatabase; revision?: { value: unknown } } | null> };
   const early = holder.careDbOpening;
   holder.careDbOpening = undefined;
-  const raw = early ? await early.catch(() => null) : null;
-  return raw ? (wrap(raw) as unknown as Db) : openCareDb();
+  const opened = early ? await early.catch(() => null) : null;
+  if (opened?.db) return { db: wrap(opened.db) as unknown as Db, revision: opened.revision };
+  return { db: await openCareDb() };
 }
 
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
@@ -96,7 +104,7 @@ export async function bootPanel(
   const opening = takeEarlyConnection().then(
     (opened) => ({ opened, error: null }),
     (err: unknown) => ({
-      opened: null,
+      opened: null as Opened | null,
       error: err instanceof StorageUnavailableError ? err.message : `Storage failed to open: ${String(err)}`,
     }),
   );
@@ -118,7 +126,8 @@ export async function bootPanel(
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
   const quick = restorePanelPack(readQuickCopy(textStore), { today, prepareLater: true });
   if (quick) mark('quick-copy-restored');
-  const { opened: db, error: storageError } = await opening;
+  const { opened, error: storageError } = await opening;
+  const db = opened?.db ?? null;
   mark('db-open');
   let directory: PanelDirectory | undefined;
   let search: AssetSearch | undefined;
@@ -126,7 +135,8 @@ export async function bootPanel(
   if (db) {
     const store = db;
     try {
-      const current = quick && quick.revision === (await directoryRevision(store)) ? quick : null;
+      const revision = opened?.revision ? opened.revision.value : quick && (await directoryRevision(store));
+      const current = quick && quick.revision === revision ? quick : null;
       current?.search.prepareWhenIdle?.();
       const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
       if (pack) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DB_NAME, DB_VERSION, type Db, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
+import { DB_NAME, DB_VERSION, type Db, DIRECTORY_REVISION_KEY, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
 import { putAsset, replaceDirectory } from '@/lib/directory-store';
 import { bootPanel } from '@/lib/panel-boot';
 import {
@@ -208,13 +208,22 @@ describe('opening the panel from its quick copy', () => {
   });
 });
 
+async function firstOpenWith(store: TextStore) {
+  const booted = await bootPanel('2026-11-25', undefined, store);
+  await settle();
+  booted.db?.close();
+}
+
 describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
   const source = readFileSync(resolve('public/panel-open-storage.js'), 'utf8');
-  const holder = globalThis as { careDbOpening?: Promise<IDBDatabase | null> };
+  const holder = globalThis as {
+    careDbOpening?: Promise<{ db: IDBDatabase; revision?: { value: unknown } } | null>;
+  };
   const runEarlyScript = () => new Function(source)();
 
-  it('opens the database the panel uses, at the version it expects', () => {
+  it('opens the database the panel uses, at the version it expects, and reads its directory revision', () => {
     expect(source).toContain(`indexedDB.open('${DB_NAME}', ${DB_VERSION})`);
+    expect(source).toContain(`.transaction('meta').objectStore('meta').get('${DIRECTORY_REVISION_KEY}')`);
   });
 
   it('never creates the database: a first run leaves that, with its migrations, to openCareDb', async () => {
@@ -231,13 +240,25 @@ describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
     db = await openCareDb();
   });
 
-  it('hands the panel its connection when the database is already there', async () => {
+  it('hands the panel its connection and the revision when the database is already there', async () => {
+    await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
+    const revision = await directoryRevision(db);
     db.close();
     runEarlyScript();
     const early = await holder.careDbOpening;
-    expect(early?.version).toBe(DB_VERSION);
-    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(early?.db.version).toBe(DB_VERSION);
+    expect(early?.revision).toEqual({ value: revision });
+    early?.db.close();
+    holder.careDbOpening = undefined;
+    // The panel opens with the quick copy the revision confirms.
+    await firstOpenWith(quick);
+    runEarlyScript();
+    const marks: string[] = [];
+    const booted = await bootPanel('2026-11-25', (m) => marks.push(m), quick);
     expect(holder.careDbOpening).toBeUndefined();
+    expect(marks).toContain('quick-copy-restored');
+    expect(booted.complete).toBeDefined();
+    expect(booted.search.search('alpha').map((h) => h.asset.id)).toEqual(['a']);
     expect(await booted.db?.count('events')).toBe(0);
     booted.db?.close();
     db = await openCareDb();
