@@ -15,7 +15,7 @@ import {
 } from '@/lib/panel-quick-copy';
 import { directoryRevision, type PanelPack, restorePanelPack, writePanelPack } from '@/lib/panel-snapshot';
 import { createAssetSearch } from '@/lib/search';
-import type { Asset } from '@/lib/types';
+import { asset } from './fixtures/panel-asset';
 
 /** An in-memory `localStorage`, with a quota like the browser's. */
 class MemoryStore implements TextStore {
@@ -32,16 +32,6 @@ class MemoryStore implements TextStore {
     this.items.delete(key);
   }
 }
-
-const asset = (id: string, name: string, extra: Partial<Asset> = {}): Asset => ({
-  id,
-  name,
-  categories: ['loneliness'],
-  phone: '01632 960200',
-  description: `${name} meets every week for a cup of tea and a chat.`,
-  status: 'active',
-  ...extra,
-});
 
 const varied = Array.from({ length: 40 }, (_, i) =>
   asset(`x${i}`, `Group ${i}`, {

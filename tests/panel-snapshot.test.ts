@@ -14,16 +14,7 @@ import {
 } from '@/lib/panel-snapshot';
 import { createAssetSearch } from '@/lib/search';
 import type { Asset } from '@/lib/types';
-
-const asset = (id: string, name: string, extra: Partial<Asset> = {}): Asset => ({
-  id,
-  name,
-  categories: ['loneliness'],
-  phone: '01632 960200',
-  description: `${name} meets every week for a cup of tea and a chat.`,
-  status: 'active',
-  ...extra,
-});
+import { asset } from './fixtures/panel-asset';
 
 let db: Db;
 beforeEach(async () => {
