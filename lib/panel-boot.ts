@@ -142,14 +142,14 @@ export async function bootPanel(
       if (pack) {
         mark('directory-loaded');
         // The assets are made on first need (a search, a signpost), not at open.
-        const opened: PanelDirectory = {
+        const fromPack: PanelDirectory = {
           get assets() {
             return pack.assets();
           },
           origin: pack.origin,
           problems: pack.problems,
         };
-        directory = opened;
+        directory = fromPack;
         search = pack.search;
         complete = async () => {
           // Only a damaged or half-written cache lacks its snapshot: then the directory itself is read.
@@ -157,7 +157,7 @@ export async function bootPanel(
             (await readFullSnapshot(store, pack, () => whenIdle()).catch(() => null)) ??
             (await loadDirectory(store)).assets;
           pack.search.completeAssets(full);
-          return { origin: opened.origin, problems: opened.problems, assets: full };
+          return { origin: fromPack.origin, problems: fromPack.problems, assets: full };
         };
         // Opened from IndexedDB: the next open can start from the quick copy.
         if (!current) void whenIdle(2000).then(() => writeQuickCopy(textStore, pack.stored));
