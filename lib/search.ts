@@ -382,7 +382,7 @@ function api(index: SearchIndex): AssetSearch {
 }
 
 class SearchIndex {
-  /** Built from `pendingAssets` on first need when restored from a stored index (`ensureAssets`). */
+  /** Made from `pendingAssets` on first need when restored from a stored index (the `assets` getter). */
   private assetList: Asset[];
   private pendingAssets?: () => Asset[];
   private vocabulary?: CompiledVocabulary;
@@ -640,7 +640,8 @@ class SearchIndex {
     this.verifiedDay.set(f.verifiedDay);
     this.waitingWeeks.set(f.waitingWeeks);
     this.areaOf.set(f.areaOf);
-    this.areas.splice(0, this.areas.length, ...f.areas);
+    this.areas.length = 0;
+    for (const area of f.areas) this.areas.push(area);
     this.cost.set(f.cost);
     this.referral.set(f.referral);
     this.delivery.set(f.delivery);
