@@ -65,6 +65,7 @@ export default async function panelOpen(): Promise<BenchSection> {
     const url = `chrome-extension://${l.extensionId}/sidepanel.html#lookup`;
     const firstOpens: number[] = [];
     const firstQueries: number[][] = [];
+    const conversationOpens: number[][] = [];
     const staleOpens: number[] = [];
     const measure = async () => {
       const times: number[] = [];
@@ -113,6 +114,19 @@ export default async function panelOpen(): Promise<BenchSection> {
             while (list.children.length === 0) await new Promise((r) => setTimeout(r, 0));
             return performance.now() - t0;
           }),
+        );
+        await page.close();
+      }
+      // Its default mode, the guided script: ready once the script is shown and the directory confirmed.
+      const scriptReady: number[] = [];
+      conversationOpens.push(scriptReady);
+      for (let i = 0; i < QUERY_OPENS; i++) {
+        const page = await l.context.newPage();
+        await page.goto(`chrome-extension://${l.extensionId}/sidepanel.html`);
+        await new Promise((r) => setTimeout(r, 600));
+        await page.waitForFunction(() => performance.getEntriesByName('conversation-ready').length > 0);
+        scriptReady.push(
+          await page.evaluate(() => performance.getEntriesByName('conversation-ready')[0]?.startTime ?? Number.NaN),
         );
         await page.close();
       }
@@ -204,6 +218,7 @@ export default async function panelOpen(): Promise<BenchSection> {
       `| ${label} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(percentile(t, 95))} | ${ms(t[t.length - 1])} |`;
     const warm = (list: number[]) => list.slice(2).sort((a, b) => a - b);
     const [demoQuery, bigQuery] = firstQueries.map(warm);
+    const [demoScript, bigScript] = conversationOpens.map(warm);
     const verdict = percentile(big, 50) <= 150 ? 'within' : 'OVER';
     return {
       title: 'Side panel open to usable search box (Chromium)',
@@ -219,6 +234,8 @@ export default async function panelOpen(): Promise<BenchSection> {
         `First open after a directory change (reads every record, builds the index in idle slices, then stores the pack): ${ms(firstOpens[0])} ms with the demo directory, ${ms(firstOpens[1])} ms at 10,000 assets. First open after the feed refresh changed the directory in the background (quick copy stale, so the pack is read from IndexedDB): ${ms(staleOpens[0])} ms with the demo directory, ${ms(staleOpens[1])} ms at 10,000 assets.`,
         '',
         `In ${QUERY_OPENS} further opens per directory (first 2 discarded), a query ("lonley") typed the moment the box is usable, before any idle preparation (its first use compiles the vocabulary and the prefix and typo tables): results in p50 ${ms(percentile(demoQuery, 50))} ms / p95 ${ms(percentile(demoQuery, 95))} ms with the demo directory, p50 ${ms(percentile(bigQuery, 50))} ms / p95 ${ms(percentile(bigQuery, 95))} ms at 10,000 assets. A query typed once the page has been idle for a moment takes the per-keystroke times below.`,
+        '',
+        `Opened in its default mode, the guided script (\`sidepanel.html\`, ${QUERY_OPENS} opens per directory, first 2 discarded), the panel is ready (script shown, directory confirmed current, painted) at p50 ${ms(percentile(demoScript, 50))} ms with the demo directory and ${ms(percentile(bigScript, 50))} ms at 10,000 assets.`,
         '',
         "Median time (ms from navigation start) at which each phase finished: page scripts loaded and evaluated; search restored from the quick copy; database open; directory confirmed current (the quick copy's revision checked); search box usable (page painted with it).",
         '',
