@@ -903,10 +903,18 @@ class SearchIndex {
     // The word still being typed counts only as written ("wife di" is not yet "wife died").
     const limit = raw.length;
     let exact: { sense: VocabularySense; end: number; positions: number[] } | undefined;
-    for (let len = Math.min(vocab.maxPhraseWords, limit - i); len >= 2 && !exact; len--) {
-      const key = stems.slice(i, i + len).join(' ');
+    // "my 12 yr old basically does everything for me": how it is said ("basically", "sadly") is skipped
+    // inside an exact phrase too, which matters most for phrases made only of small words.
+    const kept: number[] = [];
+    for (let j = i; j < limit && kept.length < vocab.maxPhraseWords; j++)
+      if (j === i || !PHRASE_ADVERBS.has(raw[j])) kept.push(j);
+    for (let len = kept.length; len >= 2 && !exact; len--) {
+      const key = kept
+        .slice(0, len)
+        .map((p) => stems[p])
+        .join(' ');
       const sense = vocab.senses.get(key);
-      if (sense) exact = { sense, end: i + len, positions: range(i, i + len) };
+      if (sense) exact = { sense, end: kept[len - 1] + 1, positions: range(i, kept[len - 1] + 1) };
     }
     if (isFiller(raw[i])) return exact;
     // A loose phrase that takes in more of what was said beats a shorter exact one inside it: "cant get out

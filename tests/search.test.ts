@@ -851,3 +851,30 @@ describe('slips that look like another form of a word', () => {
     expect(s.suggestCategories(query).map((c) => c.category)).toContain(category);
   });
 });
+
+// How something is said ("basically", "literally", "sadly") is skipped inside an exact lay phrase, even one
+// made only of small words ("yr old does everything for me").
+describe('adverbs inside exact lay phrases', () => {
+  it.each([
+    ['my 12 yr old basically does everything for me', 'carers'],
+    ['my son literally does everything for me', 'carers'],
+    ['my husband basically does everything for me', 'carers'],
+  ])('"%s" is read as meaning %s', (query, category) => {
+    expect(search.suggestCategories(query).map((c) => c.category)).toContain(category);
+  });
+});
+
+// Controlling partners and children caring for a parent, in the words people use for them.
+describe('coercive control and young carers in lay words', () => {
+  it.each([
+    ['my partner goes through my phone and takes my wages off me', 'abuse'],
+    ['he reads my messages and keeps my bank card', 'abuse'],
+    ['she takes my pension every week', 'abuse'],
+    ['wont let me see my friends', 'abuse'],
+    ['my 13 yr old looks after me since my stroke', 'carers'],
+    ['my daughter cares for me', 'carers'],
+    ['teenage carer for her mum', 'carers'],
+  ])('"%s" points to %s', (query, category) => {
+    expect(search.suggestCategories(query).map((c) => c.category)).toContain(category);
+  });
+});

@@ -26,6 +26,17 @@ describe('bundled vocabulary', () => {
   const vocab = defaultVocabulary();
   const file = parseVocabulary(vocabularyData);
 
+  // Bereaved by suicide is bereavement first (low mood follows from it); a landlord problem is often a
+  // housing-law one, so law centres and advice centres count too.
+  it.each([
+    ['took his own life', 'bereavement', 'wellbeing'],
+    ['landlord', 'housing', 'legal'],
+  ])('"%s" links strongly to %s and weakly to %s', (term, strong, weak) => {
+    const e = file.entries.find((x) => x.terms.includes(term));
+    expect(e?.categories).toEqual([strong]);
+    expect(e?.also).toContain(weak);
+  });
+
   it('is valid and rich', () => {
     expect(file.entries.length).toBeGreaterThanOrEqual(150);
     expect(vocab.senses.size).toBeGreaterThanOrEqual(3000);
