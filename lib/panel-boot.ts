@@ -136,7 +136,7 @@ export async function bootPanel(
     const store = db;
     try {
       const revision = opened?.revision ? opened.revision.value : quick && (await directoryRevision(store));
-      const current = quick && quick.revision === revision ? quick : null;
+      const current = quick && quick.stored.revision === revision ? quick : null;
       current?.search.prepareWhenIdle?.();
       const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
       if (pack) {

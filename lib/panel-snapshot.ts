@@ -129,15 +129,16 @@ export interface OpenedPack {
   problems: string[];
   stamp: string;
   snapshotParts: number;
-  /** `directory-revision` the pack was built from: use it only while that is still the directory's. */
-  revision: unknown;
   /**
    * The indexed assets, trimmed until `readFullSnapshot` completes them. Made on first call (the search
    * makes them when first needed too, and both get the same objects): opening restores only the index.
    */
   assets: () => Asset[];
   search: AssetSearch;
-  /** The pack as stored, to copy elsewhere (`writeQuickCopy`). */
+  /**
+   * The pack as stored, to copy elsewhere (`writeQuickCopy`). Its `revision` is the directory's it was built
+   * from: use the pack only while that is still the directory's.
+   */
   stored: PanelPack;
 }
 
@@ -191,7 +192,6 @@ export function restorePanelPack(raw: Partial<PanelPack> | null, options: Search
       problems: Array.isArray(raw.problems) ? raw.problems : [],
       stamp: raw.stamp,
       snapshotParts: raw.snapshotParts,
-      revision: raw.revision,
       assets,
       search,
       stored: raw,

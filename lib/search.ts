@@ -1973,7 +1973,6 @@ const SUFFIXES: [string, string][] = [
 ];
 
 /** Other forms of a word by common English suffixes, both taking them off and putting them on. */
-/** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
 /**
  * Words that say a number counts something other than years of life: "off work 3 months", "ive got 2 kids",
  * "owes 500 quid". "3 years" is a while, "3 years old" an age.
@@ -1998,6 +1997,7 @@ function countsSomething(raw: string[], next: number): boolean {
   return (after === 'year' || after === 'years' || after === 'yr' || after === 'yrs') && raw[next + 1] !== 'old';
 }
 
+/** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
 function decadeAge(word: string): number | undefined {
   if (word.length !== 3 || word.charCodeAt(2) !== 115 /* s */) return undefined;
   const tens = word.charCodeAt(0) - 48;
