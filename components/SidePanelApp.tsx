@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Db } from '@/lib/db';
 import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
 import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
-import { assetLookup, type PanelData } from '@/lib/panel-boot';
+import { assetLookup, type PanelData, panelDb } from '@/lib/panel-boot';
 import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { AssetSearch } from '@/lib/search';
@@ -33,11 +34,13 @@ const NO_DIRECTORY_YET: AssetSearch = {
 interface Props {
   /** Started by the entrypoint before the first render, so the directory is read while Preact renders. */
   boot: Promise<PanelData>;
+  /** `boot`'s result when it came before the first render, so the panel is drawn once, with it. */
+  ready?: PanelData;
   script: Promise<LoadedScript>;
 }
 
-export function SidePanelApp({ boot, script: scriptP }: Props) {
-  const [data, setData] = useState<PanelData | null>(null);
+export function SidePanelApp({ boot, ready, script: scriptP }: Props) {
+  const [data, setData] = useState<PanelData | null>(ready ?? null);
   const [script, setScript] = useState<LoadedScript | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [counts, setCounts] = useState<{ today: number; week: number } | null>(null);
@@ -46,9 +49,10 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
   const today = isoDay(new Date());
 
   const refreshCounts = useCallback(async (d: PanelData | null) => {
-    if (!d?.db) return;
+    const db = d && (await panelDb(d));
+    if (!db) return;
     try {
-      setCounts(await countsFor(d.db, new Date()));
+      setCounts(await countsFor(db, new Date()));
     } catch {
       setCounts(null);
     }
@@ -73,25 +77,42 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
     void withPolicy.then((settings) => setData((d) => d && { ...d, settings, settingsWithPolicy: undefined }));
   }, [withPolicy]);
 
+  // Opened from the quick copy: the connection follows, with the directory IndexedDB holds if it changed.
+  const storage = data?.storage;
+  useEffect(() => {
+    if (!storage) return;
+    void storage.then(({ db, storageError, changed }) =>
+      setData((d) => (d && d.storage === storage ? { ...d, ...changed, db, storageError, storage: undefined } : d)),
+    );
+  }, [storage]);
+
   // Opened from the ready-made pack: once the search box is on screen, read the full records in idle time.
+  // A result for a directory since replaced (see above) is dropped.
   const complete = data?.complete;
   useEffect(() => {
     if (!complete) return;
     complete()
       .then((directory) =>
-        setData((d) => d && { ...d, directory, assetsById: assetLookup(directory), complete: undefined }),
-      )
-      .catch((err) =>
         setData(
           (d) =>
-            d && {
-              ...d,
-              complete: undefined,
-              directory: {
-                ...d.directory,
-                problems: [...d.directory.problems, `Contact details could not be read (${String(err)}).`],
-              },
-            },
+            d &&
+            (d.complete === complete
+              ? { ...d, directory, assetsById: assetLookup(directory), complete: undefined }
+              : d),
+        ),
+      )
+      .catch((err) =>
+        setData((d) =>
+          d && d.complete === complete
+            ? {
+                ...d,
+                complete: undefined,
+                directory: {
+                  ...d.directory,
+                  problems: [...d.directory.problems, `Contact details could not be read (${String(err)}).`],
+                },
+              }
+            : d,
         ),
       );
   }, [complete]);
@@ -112,23 +133,30 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
     if (data && script && mode === 'conversation') mark('conversation-ready');
   }, [data, script, mode]);
 
+  // Opened from the quick copy, the panel may be used in the moment before IndexedDB has opened: wait for it.
+  const storageNow = async (): Promise<{ db: Db | null; storageError: string | null }> =>
+    (await data?.storage) ?? { db: data?.db ?? null, storageError: data?.storageError ?? null };
   const onRecord = async (input: EventInput) => {
-    if (!data?.db) throw new Error(data?.storageError ?? 'Storage is not available, so nothing can be logged.');
+    const { db, storageError } = await storageNow();
+    if (!data || !db) throw new Error(storageError ?? 'Storage is not available, so nothing can be logged.');
     // A desk label set by policy must be on the event, even in the seconds before the policy was first read.
     const { deskLabel } = (await data.settingsWithPolicy)?.settings ?? data.settings.settings;
-    const evt = await logEvent(data.db, { ...input, desk: deskLabel || undefined }, new Date());
+    const evt = await logEvent(db, { ...input, desk: deskLabel || undefined }, new Date());
     void refreshCounts(data);
     return evt;
   };
   const onUndo = async (id: string) => {
-    if (!data?.db) return;
-    await deleteEvent(data.db, id);
+    const { db } = await storageNow();
+    if (!db) return;
+    await deleteEvent(db, id);
     void refreshCounts(data);
   };
   const onReport = async (asset: Asset, reason: ReportReason) => {
-    if (!data?.db) throw new Error('Storage is not available, so the report cannot be saved.');
-    await reportProblem(data.db, asset.id, reason, new Date());
+    const { db } = await storageNow();
+    if (!db) throw new Error('Storage is not available, so the report cannot be saved.');
+    await reportProblem(db, asset.id, reason, new Date());
   };
+  const canStore = !!(data?.db || data?.storage);
 
   if (fatal) {
     return (
@@ -180,7 +208,7 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
             today={today}
             staleAfterMonths={settings.staleAfterMonths}
             practiceName={settings.practiceName}
-            onReport={data?.db ? onReport : undefined}
+            onReport={canStore ? onReport : undefined}
           />
         ) : !data ? (
           <p role="status">Loading the directory…</p>
@@ -196,7 +224,7 @@ export function SidePanelApp({ boot, script: scriptP }: Props) {
             now={() => new Date()}
             onRecord={onRecord}
             onUndo={onUndo}
-            onReport={data.db ? onReport : undefined}
+            onReport={canStore ? onReport : undefined}
           />
         )}
       </main>

@@ -1,5 +1,6 @@
 import { checkAsset, isIsoDate, normaliseAsset } from './asset-rules';
 import { type Db, DIRECTORY_REVISION_KEY, PANEL_PACK_KEY, panelSnapshotKeys } from './db';
+import { clearRevisionMirror, setRevisionMirror } from './revision-mirror';
 import { type Asset, type AssetStatus, STATUSES } from './types';
 
 /**
@@ -177,12 +178,15 @@ function openWrite(db: Db) {
  * transaction so nothing before it is committed.
  */
 async function write<T>(db: Db, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  // Gone before the write can commit, so no panel opening meanwhile trusts a copy of the old directory.
+  await clearRevisionMirror();
+  const revision = crypto.randomUUID();
   const tx = openWrite(db);
   // The side panel's ready-made copy is stale from this write on; deleting it here keeps them in step, and
   // the new revision stops a panel that read the old directory from storing a copy of it afterwards.
   tx.objectStore('meta').delete(PANEL_PACK_KEY).catch(ignore);
   tx.objectStore('meta').delete(panelSnapshotKeys()).catch(ignore);
-  tx.objectStore('meta').put(crypto.randomUUID(), DIRECTORY_REVISION_KEY).catch(ignore);
+  tx.objectStore('meta').put(revision, DIRECTORY_REVISION_KEY).catch(ignore);
   // Attach a handler now so an abort never surfaces as an unhandled rejection.
   const done = tx.done.then(
     () => undefined,
@@ -203,6 +207,7 @@ async function write<T>(db: Db, work: (tx: WriteTx) => Promise<T>): Promise<T> {
   }
   const failure = await done;
   if (failure) throw new DirectoryWriteError(failure);
+  await setRevisionMirror(revision);
   return result;
 }
 

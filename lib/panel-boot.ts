@@ -4,12 +4,14 @@ import { loadDirectory, sortValid } from './directory-store';
 import { pageTextStore, readQuickCopy, type TextStore, writeQuickCopy } from './panel-quick-copy';
 import {
   directoryRevision,
+  type OpenedPack,
   openPanelPack,
   readFullSnapshot,
   readPackSource,
   restorePanelPack,
   writePanelPack,
 } from './panel-snapshot';
+import { mirrorOf, readRevisionMirror, setRevisionMirror } from './revision-mirror';
 import { type AssetSearch, createAssetSearch, pageIdleScheduler } from './search';
 import { DEFAULT_SETTINGS, type LoadedSettings, loadSettings } from './settings';
 import type { Asset } from './types';
@@ -37,6 +39,24 @@ export interface PanelData {
   complete?: () => Promise<PanelDirectory>;
   /** Set when the panel opened before the policy settings could be read: resolves with them. */
   settingsWithPolicy?: Promise<LoadedSettings>;
+  /**
+   * Set when the panel opened from its quick copy before IndexedDB had opened (`db` is null until then):
+   * resolves with the connection once it is open, and with the directory IndexedDB holds if that turns out
+   * not to be the one the copy was built from.
+   */
+  storage?: Promise<StorageArrival>;
+}
+
+/** What `PanelData.storage` brings: the connection, and a replacement directory only if it changed. */
+export interface StorageArrival {
+  db: Db | null;
+  storageError: string | null;
+  changed?: Pick<PanelData, 'directory' | 'search' | 'assetsById' | 'complete'>;
+}
+
+/** The panel's connection: at once, or once IndexedDB has opened behind a quick copy. */
+export async function panelDb(data: Pick<PanelData, 'db' | 'storage'>): Promise<Db | null> {
+  return data.db ?? (data.storage ? (await data.storage).db : null);
 }
 
 /** Finds an asset by id: only the assets chosen for a signpost are looked up. */
@@ -73,6 +93,14 @@ async function takeEarlyConnection(): Promise<Opened> {
   return { db: await openCareDb() };
 }
 
+/** The mirror public/panel-open-storage.js asked extension storage for, or a new request for it. */
+function takeEarlyMirror(): Promise<unknown> {
+  const holder = globalThis as { careRevisionMirror?: Promise<unknown> };
+  const early = holder.careRevisionMirror;
+  holder.careRevisionMirror = undefined;
+  return early ? early.catch(() => undefined) : readRevisionMirror();
+}
+
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
 export function whenIdle(timeout = 200): Promise<void> {
   const idle = pageIdleScheduler();
@@ -90,6 +118,91 @@ async function bundledOnly(): Promise<PanelDirectory> {
   return { assets, origin: 'demo', problems };
 }
 
+/** The revision IndexedDB holds, as read while it opened or now. */
+async function confirmedRevision(db: Db, opened: Opened | null): Promise<unknown> {
+  return opened?.revision ? opened.revision.value : directoryRevision(db);
+}
+
+type FromStorage = Pick<PanelData, 'directory' | 'search' | 'complete'>;
+
+/** A directory and search from a stored pack, with the full records read later from `store`. */
+function fromPack(pack: OpenedPack, store: () => Promise<Db | null>): FromStorage {
+  // The assets are made on first need (a search, a signpost), not at open.
+  const directory: PanelDirectory = {
+    get assets() {
+      return pack.assets();
+    },
+    origin: pack.origin,
+    problems: pack.problems,
+  };
+  const complete = async () => {
+    const db = await store();
+    if (!db) throw new Error('storage is not available');
+    // Only a damaged or half-written cache lacks its snapshot: then the directory itself is read.
+    const full =
+      (await readFullSnapshot(db, pack, () => whenIdle()).catch(() => null)) ?? (await loadDirectory(db)).assets;
+    pack.search.completeAssets(full);
+    return { origin: directory.origin, problems: directory.problems, assets: full };
+  };
+  return { directory, search: pack.search, complete };
+}
+
+/**
+ * The directory and search from IndexedDB: the quick copy when IndexedDB confirms it, else the stored
+ * pack, else the directory itself (storing a pack and quick copy for next time); the bundled demo
+ * directory when there is no database.
+ */
+async function fromStorage(
+  db: Db | null,
+  opened: Opened | null,
+  quick: OpenedPack | null,
+  today: string,
+  mark: (name: string) => void,
+  textStore: TextStore | null,
+  mirrored: unknown,
+): Promise<FromStorage> {
+  let directory: PanelDirectory | undefined;
+  let search: AssetSearch | undefined;
+  let complete: PanelData['complete'];
+  if (db) {
+    const store = db;
+    try {
+      const revision = await confirmedRevision(store, opened);
+      // Puts back a mirror that a failed write removed, or one from before the mirror existed.
+      if (mirrorOf(revision) !== mirrored) void setRevisionMirror(revision);
+      const current = quick && quick.stored.revision === revision ? quick : null;
+      current?.search.prepareWhenIdle?.();
+      const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
+      if (pack) {
+        mark('directory-loaded');
+        ({ directory, search, complete } = fromPack(pack, async () => store));
+        // Opened from IndexedDB: the next open can start from the quick copy.
+        if (!current) void whenIdle(2000).then(() => writeQuickCopy(textStore, pack.stored));
+      } else {
+        const source = await readPackSource(store, { today });
+        directory = { assets: source.assets, origin: source.origin, problems: source.problems };
+        search = source.search;
+        mark('directory-loaded');
+        // Stored for the next open once the page is idle (the text index is finishing in idle slices too).
+        void whenIdle(2000)
+          .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID(), textStore))
+          .catch(() => {});
+      }
+    } catch (err) {
+      directory = await bundledOnly();
+      directory.problems.unshift(`The saved directory could not be read (${String(err)}); showing the demo directory.`);
+      search = undefined;
+      complete = undefined;
+    }
+  }
+  if (!directory) directory = await bundledOnly();
+  if (!search) {
+    mark('directory-loaded');
+    search = createAssetSearch(directory.assets, { today });
+  }
+  return { directory, search, complete };
+}
+
 /**
  * Everything the side panel needs before its search box is usable. Settings, database and directory are
  * independent, so they load in parallel; a failure in one becomes a message, never a blank panel.
@@ -98,9 +211,11 @@ export async function bootPanel(
   today: string,
   mark: (name: string) => void = () => {},
   textStore: TextStore | null = pageTextStore(),
+  mirror: Promise<unknown> = takeEarlyMirror(),
 ): Promise<PanelData> {
   // IndexedDB takes tens of milliseconds to open; the quick copy is restored meanwhile and used once the
-  // database confirms it was built from the directory as it is now (lib/panel-quick-copy.ts).
+  // revision's mirror (lib/revision-mirror.ts) or, failing that, the database confirms it was built from
+  // the directory as it is now (lib/panel-quick-copy.ts).
   const opening = takeEarlyConnection().then(
     (opened) => ({ opened, error: null }),
     (err: unknown) => ({
@@ -126,65 +241,41 @@ export async function bootPanel(
   const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
   const quick = restorePanelPack(readQuickCopy(textStore), { today, prepareLater: true });
   if (quick) mark('quick-copy-restored');
+  const settingsNow = async () =>
+    policyRead ? { loaded: policyRead, complete: true } : { loaded: await withoutPolicy, complete: false };
+
+  const mirrored = await mirror;
+  if (quick && mirrored !== undefined && mirrored === mirrorOf(quick.stored.revision)) {
+    // The copy is of the directory as it is now: search from it while IndexedDB finishes opening.
+    mark('revision-mirrored');
+    quick.search.prepareWhenIdle?.();
+    const storage = opening.then(async ({ opened, error }): Promise<StorageArrival> => {
+      const db = opened?.db ?? null;
+      const unread = Symbol('unread');
+      const revision = db ? await confirmedRevision(db, opened).catch(() => unread) : unread;
+      if (db && revision === quick.stored.revision) return { db, storageError: error };
+      // Changed without the mirror knowing (or storage failed): show what IndexedDB holds instead.
+      const read = await fromStorage(db, opened, null, today, mark, textStore, mirrored);
+      return { db, storageError: error, changed: { ...read, assetsById: assetLookup(read.directory) } };
+    });
+    const opened = fromPack(quick, () => panelDb({ db: null, storage }));
+    const settings = await settingsNow();
+    return {
+      settings: settings.loaded,
+      settingsWithPolicy: settings.complete ? undefined : withPolicy,
+      db: null,
+      storageError: null,
+      ...opened,
+      assetsById: assetLookup(opened.directory),
+      storage,
+    };
+  }
+
   const { opened, error: storageError } = await opening;
   const db = opened?.db ?? null;
   mark('db-open');
-  let directory: PanelDirectory | undefined;
-  let search: AssetSearch | undefined;
-  let complete: PanelData['complete'];
-  if (db) {
-    const store = db;
-    try {
-      const revision = opened?.revision ? opened.revision.value : quick && (await directoryRevision(store));
-      const current = quick && quick.stored.revision === revision ? quick : null;
-      current?.search.prepareWhenIdle?.();
-      const pack = current ?? (await openPanelPack(store, { today }).catch(() => null));
-      if (pack) {
-        mark('directory-loaded');
-        // The assets are made on first need (a search, a signpost), not at open.
-        const fromPack: PanelDirectory = {
-          get assets() {
-            return pack.assets();
-          },
-          origin: pack.origin,
-          problems: pack.problems,
-        };
-        directory = fromPack;
-        search = pack.search;
-        complete = async () => {
-          // Only a damaged or half-written cache lacks its snapshot: then the directory itself is read.
-          const full =
-            (await readFullSnapshot(store, pack, () => whenIdle()).catch(() => null)) ??
-            (await loadDirectory(store)).assets;
-          pack.search.completeAssets(full);
-          return { origin: fromPack.origin, problems: fromPack.problems, assets: full };
-        };
-        // Opened from IndexedDB: the next open can start from the quick copy.
-        if (!current) void whenIdle(2000).then(() => writeQuickCopy(textStore, pack.stored));
-      } else {
-        const source = await readPackSource(store, { today });
-        directory = { assets: source.assets, origin: source.origin, problems: source.problems };
-        search = source.search;
-        mark('directory-loaded');
-        // Stored for the next open once the page is idle (the text index is finishing in idle slices too).
-        void whenIdle(2000)
-          .then(() => writePanelPack(store, source, new Date(), crypto.randomUUID(), textStore))
-          .catch(() => {});
-      }
-    } catch (err) {
-      directory = await bundledOnly();
-      directory.problems.unshift(`The saved directory could not be read (${String(err)}); showing the demo directory.`);
-      search = undefined;
-    }
-  }
-  if (!directory) directory = await bundledOnly();
-  if (!search) {
-    mark('directory-loaded');
-    search = createAssetSearch(directory.assets, { today });
-  }
-  const settings = policyRead
-    ? { loaded: policyRead, complete: true }
-    : { loaded: await withoutPolicy, complete: false };
+  const { directory, search, complete } = await fromStorage(db, opened, quick, today, mark, textStore, mirrored);
+  const settings = await settingsNow();
   return {
     settings: settings.loaded,
     settingsWithPolicy: settings.complete ? undefined : withPolicy,

@@ -141,8 +141,9 @@ export async function saveSettings(changes: Partial<Settings>): Promise<Settings
 }
 
 export function onSettingsChanged(listener: () => void): () => void {
-  const handler = (_changes: unknown, area: string) => {
-    if (area === 'local' || area === 'managed') listener();
+  // Other keys share storage.local (the script, the directory revision's mirror): only settings count.
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && KEY in changes) || area === 'managed') listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

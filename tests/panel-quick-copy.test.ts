@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DB_NAME, DB_VERSION, type Db, DIRECTORY_REVISION_KEY, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
-import { putAsset, replaceDirectory } from '@/lib/directory-store';
-import { bootPanel } from '@/lib/panel-boot';
+import { AssetNotFoundError, putAsset, replaceDirectory, setAssetStatus } from '@/lib/directory-store';
+import { bootPanel, panelDb } from '@/lib/panel-boot';
 import {
   decodeQuickCopy,
   encodeQuickCopy,
@@ -14,6 +14,7 @@ import {
   writeQuickCopy,
 } from '@/lib/panel-quick-copy';
 import { directoryRevision, type PanelPack, restorePanelPack, writePanelPack } from '@/lib/panel-snapshot';
+import { REVISION_MIRROR_KEY } from '@/lib/revision-mirror';
 import { createAssetSearch } from '@/lib/search';
 import { asset } from './fixtures/panel-asset';
 
@@ -131,7 +132,7 @@ describe('opening the panel from its quick copy', () => {
   async function firstOpen() {
     const booted = await bootPanel('2026-11-25', undefined, quick);
     await settle();
-    booted.db?.close();
+    (await panelDb(booted))?.close();
   }
 
   it('is stored with the pack on the first open and used on the next, with IndexedDB only confirming it', async () => {
@@ -156,7 +157,7 @@ describe('opening the panel from its quick copy', () => {
     expect(hit.asset.id).toBe('b');
     await booted.complete?.();
     expect(hit.asset.phone).toBe('01632 960200');
-    booted.db?.close();
+    (await panelDb(booted))?.close();
   });
 
   it('is not used once the directory has changed: the panel shows the directory as it is now', async () => {
@@ -175,22 +176,44 @@ describe('opening the panel from its quick copy', () => {
     // …and it stores a copy of the directory as it is now for the next open.
     expect(quick.getItem(QUICK_COPY_KEY)).not.toBe(before);
     const copy = readQuickCopy(quick);
-    expect(copy?.revision).toBe(await directoryRevision(booted.db as Db));
-    booted.db?.close();
+    expect(copy?.revision).toBe(await directoryRevision((await panelDb(booted)) as Db));
+    (await panelDb(booted))?.close();
   });
 
-  it('is not used when IndexedDB cannot be opened to confirm it', async () => {
+  it('opens the bundled demo directory, which has never been written, from its quick copy too', async () => {
+    db.close();
+    await firstOpen();
+    expect((await fakeBrowser.storage.local.get(REVISION_MIRROR_KEY))[REVISION_MIRROR_KEY]).toBe('never-written');
+    const marks: string[] = [];
+    const booted = await bootPanel('2026-11-25', (m) => marks.push(m), quick);
+    expect(marks).toEqual(['quick-copy-restored', 'revision-mirrored']);
+    expect(booted.directory.origin).toBe('demo');
+    expect(booted.search.search('mens shed')[0]?.asset.name).toMatch(/Men.s Shed/);
+    expect((await booted.storage)?.changed).toBeUndefined();
+    (await panelDb(booted))?.close();
+    db = await openCareDb();
+  });
+
+  it.each([
+    ['the mirror confirms it', true],
+    ['there is no mirror', false],
+  ])('gives way to the bundled directory when IndexedDB cannot be opened and %s', async (_label, mirrored) => {
     await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
     db.close();
     await firstOpen();
+    if (!mirrored) await fakeBrowser.storage.local.remove(REVISION_MIRROR_KEY);
     const realOpen = indexedDB.open;
     indexedDB.open = () => {
       throw new Error('blocked');
     };
     try {
       const booted = await bootPanel('2026-11-25', undefined, quick);
-      expect(booted.db).toBeNull();
-      expect(booted.directory.origin).toBe('demo');
+      const arrival = await booted.storage;
+      // Opened from the copy at first only when the mirror vouched for it; nothing can be logged either way.
+      expect(!!arrival).toBe(mirrored);
+      expect(await panelDb(booted)).toBeNull();
+      expect((arrival?.changed ?? booted).directory.origin).toBe('demo');
+      expect((arrival ?? booted).storageError).toMatch(/storage/i);
     } finally {
       indexedDB.open = realOpen;
     }
@@ -198,10 +221,106 @@ describe('opening the panel from its quick copy', () => {
   });
 });
 
+describe("the directory revision's mirror in extension storage", () => {
+  const holder = globalThis as { careDbOpening?: Promise<unknown> };
+  /** Holds IndexedDB's answer back, as a busy browser does, until `release` is called. */
+  function slowDatabase() {
+    let release = () => {};
+    holder.careDbOpening = new Promise((resolve) => {
+      release = () => {
+        const request = indexedDB.open('care-navigation');
+        request.onsuccess = () => resolve({ db: request.result });
+      };
+    });
+    return () => release();
+  }
+  const mirror = async () => (await fakeBrowser.storage.local.get(REVISION_MIRROR_KEY))[REVISION_MIRROR_KEY];
+
+  beforeEach(async () => {
+    await replaceDirectory(db, [asset('a', 'Alpha Club')], { source: 'csv', at: '2026-11-01T00:00:00Z' });
+    db.close();
+    await firstOpen();
+    db = await openCareDb();
+  });
+  afterEach(() => {
+    holder.careDbOpening = undefined;
+  });
+
+  async function firstOpen() {
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    await settle();
+    (await panelDb(booted))?.close();
+  }
+
+  it('is kept by every directory write, so the panel searches its quick copy before IndexedDB has opened', async () => {
+    expect(await mirror()).toBe(await directoryRevision(db));
+    const release = slowDatabase();
+    const marks: string[] = [];
+    const booted = await bootPanel('2026-11-25', (m) => marks.push(m), quick);
+    expect(marks).toEqual(['quick-copy-restored', 'revision-mirrored']);
+    expect(booted.db).toBeNull();
+    expect(booted.search.search('alpha').map((h) => h.asset.id)).toEqual(['a']);
+    release();
+    const arrival = await booted.storage;
+    expect(arrival?.changed).toBeUndefined();
+    expect(await arrival?.db?.count('events')).toBe(0);
+    arrival?.db?.close();
+  });
+
+  it('is checked against IndexedDB once it opens: a directory changed behind its back replaces the copy', async () => {
+    // A change written straight to IndexedDB, as code that forgot the mirror would.
+    await db.put('assets', asset('c', 'Gamma Walk'));
+    await db.put('meta', 'a-revision-the-mirror-never-saw', DIRECTORY_REVISION_KEY);
+    await db.delete('meta', PANEL_PACK_KEY);
+    const release = slowDatabase();
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    expect(booted.search.search('gamma')).toEqual([]);
+    release();
+    const arrival = await booted.storage;
+    expect(ids(arrival?.changed?.directory.assets ?? [])).toEqual(['a', 'c']);
+    expect(arrival?.changed?.search.search('gamma').map((h) => h.asset.id)).toEqual(['c']);
+    await settle();
+    // …and the mirror and quick copy now match the directory as it is.
+    expect(await mirror()).toBe('a-revision-the-mirror-never-saw');
+    expect(readQuickCopy(quick)?.revision).toBe('a-revision-the-mirror-never-saw');
+    arrival?.db?.close();
+  });
+
+  it('is removed before a write commits and set after, and a failed write leaves none', async () => {
+    const before = await mirror();
+    const seen: unknown[] = [];
+    const watch = (changes: Record<string, { newValue?: unknown }>) => {
+      if (REVISION_MIRROR_KEY in changes) seen.push(changes[REVISION_MIRROR_KEY].newValue ?? 'removed');
+    };
+    fakeBrowser.storage.onChanged.addListener(watch);
+    await putAsset(db, asset('b', 'Beta Group'), '2026-11-25T10:00:00Z');
+    const after = await directoryRevision(db);
+    expect(seen).toEqual(['removed', after]);
+    expect(after).not.toBe(before);
+    seen.length = 0;
+    await expect(setAssetStatus(db, 'no-such-asset', 'inactive')).rejects.toThrow(AssetNotFoundError);
+    expect(seen).toEqual(['removed']);
+    expect(await mirror()).toBeUndefined();
+    expect(await directoryRevision(db)).toBe(after);
+    fakeBrowser.storage.onChanged.removeListener(watch);
+  });
+
+  it('is put back by the next panel open after a failed write removed it', async () => {
+    await fakeBrowser.storage.local.remove(REVISION_MIRROR_KEY);
+    const marks: string[] = [];
+    const booted = await bootPanel('2026-11-25', (m) => marks.push(m), quick);
+    expect(marks).not.toContain('revision-mirrored');
+    expect(booted.search.search('alpha').map((h) => h.asset.id)).toEqual(['a']);
+    await settle();
+    expect(await mirror()).toBe(await directoryRevision(db));
+    (await panelDb(booted))?.close();
+  });
+});
+
 async function firstOpenWith(store: TextStore) {
   const booted = await bootPanel('2026-11-25', undefined, store);
   await settle();
-  booted.db?.close();
+  (await panelDb(booted))?.close();
 }
 
 describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
@@ -214,6 +333,8 @@ describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
   it('opens the database the panel uses, at the version it expects, and reads its directory revision', () => {
     expect(source).toContain(`indexedDB.open('${DB_NAME}', ${DB_VERSION})`);
     expect(source).toContain(`.transaction('meta').objectStore('meta').get('${DIRECTORY_REVISION_KEY}')`);
+    expect(source).toContain(`.get('${REVISION_MIRROR_KEY}')`);
+    expect(source).toContain(`stored.${REVISION_MIRROR_KEY}`);
   });
 
   it('never creates the database: a first run leaves that, with its migrations, to openCareDb', async () => {
@@ -226,7 +347,7 @@ describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
     const booted = await bootPanel('2026-11-25', undefined, quick);
     expect(booted.storageError).toBeNull();
     expect([...(booted.db?.objectStoreNames ?? [])].sort()).toEqual(['assets', 'events', 'meta', 'reports']);
-    booted.db?.close();
+    (await panelDb(booted))?.close();
     db = await openCareDb();
   });
 
@@ -249,8 +370,8 @@ describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
     expect(marks).toContain('quick-copy-restored');
     expect(booted.complete).toBeDefined();
     expect(booted.search.search('alpha').map((h) => h.asset.id)).toEqual(['a']);
-    expect(await booted.db?.count('events')).toBe(0);
-    booted.db?.close();
+    expect(await (await panelDb(booted))?.count('events')).toBe(0);
+    (await panelDb(booted))?.close();
     db = await openCareDb();
   });
 });

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, loadSettings, SettingsError, saveSettings, settingError } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  onSettingsChanged,
+  SettingsError,
+  saveSettings,
+  settingError,
+} from '@/lib/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -87,4 +94,21 @@ describe('saveSettings', () => {
     await browser.storage.managed.set({ practiceName: 'Policy name' });
     await expect(saveSettings({ practiceName: 'Mine' })).rejects.toThrow(/organisation's policy/);
   });
+});
+
+describe('onSettingsChanged', () => {
+  it.each([
+    ['the practice settings', { settings: { version: 1, values: { practiceName: 'Ashbridge' } } }, 1],
+    ["the directory revision's mirror (a directory write)", { directoryRevision: 'r2' }, 0],
+    ['the script', { script: { version: 1 } }, 0],
+  ] as [string, Record<string, unknown>, number][])(
+    'tells the dashboard when %s change: %i call(s)',
+    async (_label, change, calls) => {
+      let heard = 0;
+      const stop = onSettingsChanged(() => heard++);
+      await browser.storage.local.set(change);
+      stop();
+      expect(heard).toBe(calls);
+    },
+  );
 });

@@ -6,8 +6,11 @@ import conversationCss from '@/components/conversation.css?inline';
 import panelCss from '@/components/panel.css?inline';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { isoDay } from '@/lib/format';
-import { bootPanel } from '@/lib/panel-boot';
+import { bootPanel, type PanelData } from '@/lib/panel-boot';
 import { loadScript } from '@/lib/script-store';
+
+/** Longest the first drawing waits for a quick copy to be confirmed (see below). */
+const QUICK_COPY_WAIT_MS = 60;
 
 // The panel's styles travel inside its script: every separate file is another request to wait for at open.
 const style = document.createElement('style');
@@ -15,6 +18,22 @@ style.textContent = baseCss + panelCss + conversationCss;
 document.head.append(style);
 
 // Reading storage starts before the first render, so the directory arrives while Preact draws the page.
-const boot = bootPanel(isoDay(new Date()), (name) => performance.mark(name));
+let fromQuickCopy = false;
+const boot = bootPanel(isoDay(new Date()), (name) => {
+  if (name === 'quick-copy-restored') fromQuickCopy = true;
+  performance.mark(name);
+});
 const script = loadScript();
-render(<SidePanelApp boot={boot} script={script} />, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app') as HTMLElement;
+let mounted = false;
+const mount = (ready?: PanelData) => {
+  if (mounted) return;
+  mounted = true;
+  render(<SidePanelApp boot={boot} ready={ready} script={script} />, root);
+};
+if (fromQuickCopy) {
+  // Restored from its quick copy, the directory is usually confirmed within milliseconds: drawing the page
+  // once with it beats drawing it empty and again. A slow confirmation still gets the empty page drawn.
+  boot.then(mount, () => mount());
+  setTimeout(mount, QUICK_COPY_WAIT_MS);
+} else mount();

@@ -111,3 +111,19 @@ export async function waitForPanelPack(page: Page, timeout = 20_000): Promise<vo
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+interface LocalArea {
+  remove(key: string): Promise<void>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * As every directory write does (lib/revision-mirror.ts): removes the directory revision's mirror from
+ * extension storage (`null`) before a write straight to IndexedDB, or sets it once the write has committed.
+ */
+export async function mirrorRevision(page: Page, revision: string | null): Promise<void> {
+  await page.evaluate((revision) => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local;
+    return revision === null ? local.remove('directoryRevision') : local.set({ directoryRevision: revision });
+  }, revision);
+}

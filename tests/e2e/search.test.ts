@@ -4,6 +4,7 @@ import {
   axeViolations,
   type Launched,
   launchExtension,
+  mirrorRevision,
   openPage,
   removeProfile,
   screenshot,
@@ -77,9 +78,11 @@ it('opens again from its stored quick copy, and the details still carry every co
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
   await waitForPanelPack(page);
   const again = await openPage(l, 'sidepanel', '#lookup');
-  // It opened from the quick copy in localStorage, confirmed current by IndexedDB (lib/panel-quick-copy.ts).
+  // It opened from the quick copy in localStorage (lib/panel-quick-copy.ts)…
   await again.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
   expect(await again.evaluate(() => performance.getEntriesByName('quick-copy-restored').length)).toBe(1);
+  // …without waiting for IndexedDB: the revision's mirror in extension storage vouched for it.
+  expect(await again.evaluate(() => performance.getEntriesByName('revision-mirrored').length)).toBe(1);
   const box = again.getByLabel('Search support');
   await box.click();
   await box.pressSequentially('baliffs', { delay: 25 });
@@ -94,27 +97,40 @@ it('opens again from its stored quick copy, and the details still carry every co
   await again.close();
 });
 
-it('does not use its quick copy once the directory has changed behind it', async () => {
+it.each([
+  [
+    'after a feed refresh (which keeps the revision mirror in step)',
+    true,
+    'zephyr-allotments',
+    'Zephyr Community Allotments',
+    'allotment',
+  ],
+  ['after a write that left the revision mirror behind', false, 'quayside-choir', 'Quayside Community Choir', 'choir'],
+])('does not keep showing its quick copy %s', async (_label, keepsMirror, id, name, query) => {
   // As the daily feed refresh does from the background, which cannot reach the panel's localStorage: a new
   // service is written straight to IndexedDB, with a new revision and the stored pack dropped.
   const writer = await openPage(l, 'sidepanel', '#lookup');
+  // The quick copy and the mirror both show the directory as it is before the write.
+  await waitForPanelPack(writer);
+  const revision = `feed-${Date.now()}`;
+  if (keepsMirror) await mirrorRevision(writer, null);
   await writer.evaluate(
-    () =>
+    ({ id, name, revision }) =>
       new Promise<void>((ok, fail) => {
         const r = indexedDB.open('care-navigation');
         r.onsuccess = () => {
           const tx = r.result.transaction(['assets', 'meta'], 'readwrite');
           tx.objectStore('assets').put({
-            id: 'zephyr-allotments',
-            name: 'Zephyr Community Allotments',
+            id,
+            name,
             phone: '01632 960777',
             categories: ['activity'],
-            description: 'Shared allotment plots and gardening mornings for anyone who wants to grow food.',
+            description: 'Weekly sessions for anyone who wants to join in: allotment plots, singing together.',
             status: 'active',
             lastVerified: '2026-11-01',
           });
           tx.objectStore('meta').delete('panel-pack');
-          tx.objectStore('meta').put(`feed-${Date.now()}`, 'directory-revision');
+          tx.objectStore('meta').put(revision, 'directory-revision');
           tx.oncomplete = () => {
             r.result.close();
             ok();
@@ -122,13 +138,19 @@ it('does not use its quick copy once the directory has changed behind it', async
           tx.onerror = () => fail(tx.error);
         };
       }),
+    { id, name, revision },
   );
+  if (keepsMirror) await mirrorRevision(writer, revision);
   await writer.close();
   const after = await openPage(l, 'sidepanel', '#lookup');
   const box = after.getByLabel('Search support');
   await box.click();
-  await box.pressSequentially('allotment', { delay: 25 });
+  await box.pressSequentially(query, { delay: 25 });
   const list = after.getByRole('list', { name: 'Matching support' });
-  await expect.poll(() => list.locator('li label').first().textContent()).toMatch(/Zephyr Community Allotments/);
+  await expect.poll(() => list.locator('li label').first().textContent()).toMatch(name);
+  // A kept mirror sends the panel to IndexedDB at once; a stale one lets it open from the old copy, and the
+  // revision IndexedDB gives when it opens swaps the new directory in.
+  const openedFromOldCopy = await after.evaluate(() => performance.getEntriesByName('revision-mirrored').length);
+  expect(openedFromOldCopy).toBe(keepsMirror ? 0 : 1);
   await after.close();
 });
