@@ -251,6 +251,7 @@ export async function bootPanel(
     quick.search.prepareWhenIdle?.();
     const storage = opening.then(async ({ opened, error }): Promise<StorageArrival> => {
       const db = opened?.db ?? null;
+      mark('db-open');
       const unread = Symbol('unread');
       const revision = db ? await confirmedRevision(db, opened).catch(() => unread) : unread;
       if (db && revision === quick.stored.revision) return { db, storageError: error };
