@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { launchExtension, mirrorRevision, removeProfile, waitForPanelPack } from '../tests/e2e/browser';
+import {
+  launchExtension,
+  mirrorRevision,
+  removeProfile,
+  waitForPanelPack,
+  writeStraightToDirectory,
+} from '../tests/e2e/browser';
 import { syntheticDirectory } from './synthetic';
 import { type BenchSection, ms, percentile } from './types';
 
@@ -191,37 +197,7 @@ export default async function panelOpen(): Promise<BenchSection> {
     const seed = await l.context.newPage();
     await seed.goto(url);
     await seed.waitForFunction(() => performance.getEntriesByName('search-ready').length > 0);
-    // As lib/directory-store.ts does: the revision's mirror goes before the write and is set after it.
-    const revision = `bench-${Date.now()}`;
-    await mirrorRevision(seed, null);
-    await seed.evaluate(
-      async ({ list, revision }) => {
-        const db = await new Promise<IDBDatabase>((ok, fail) => {
-          const r = indexedDB.open('care-navigation');
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(['assets', 'meta'], 'readwrite');
-          const store = tx.objectStore('assets');
-          store.clear();
-          for (const a of list) store.put(a);
-          // As any directory write does: the panel's ready-made copy is dropped and the revision moves on.
-          tx.objectStore('meta').delete('panel-pack');
-          tx.objectStore('meta').delete(IDBKeyRange.bound('panel-snapshot:', 'panel-snapshot:\uffff'));
-          tx.objectStore('meta').put(revision, 'directory-revision');
-          tx.objectStore('meta').put(
-            { origin: 'stored', source: 'bench', updatedAt: new Date().toISOString() },
-            'directory',
-          );
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        });
-        db.close();
-      },
-      { list: assets, revision },
-    );
-    await mirrorRevision(seed, revision);
+    await writeStraightToDirectory(seed, assets, { replace: true, source: 'bench' });
     await seed.close();
     const big = await measure();
 

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, type Launched, launchExtension, openPage, removeProfile, screenshot } from './browser';
+import {
+  axeViolations,
+  type Launched,
+  launchExtension,
+  openPage,
+  removeProfile,
+  screenshot,
+  writeStraightToDirectory,
+} from './browser';
 
 // Bad input never blanks the panel: each case below must still show a usable panel and a specific message.
 describe('side panel with bad input', () => {
@@ -44,31 +52,21 @@ describe('side panel with bad input', () => {
     l = await launchExtension();
     const page = await openPage(l, 'sidepanel', '#lookup');
     await page.getByLabel('Search support').waitFor();
-    await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open('care-navigation');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      await new Promise<void>((ok, fail) => {
-        const tx = db.transaction(['assets', 'meta'], 'readwrite');
-        tx.objectStore('assets').put({
+    // The dashboard would refuse the broken entry, so it is written straight to storage.
+    await writeStraightToDirectory(
+      page,
+      [
+        {
           id: 'good-one',
           name: 'Millbank Lunch Club',
           categories: ['loneliness'],
           phone: '01632 960777',
           status: 'active',
-        });
-        tx.objectStore('assets').put({ id: 'broken-one', name: '', categories: [], status: 'active' });
-        tx.objectStore('meta').put({ origin: 'stored', source: 'csv', updatedAt: '2026-11-01T10:00:00Z' }, 'directory');
-        // As every directory write does (lib/directory-store.ts): the panel's ready-made copy is out of date.
-        tx.objectStore('meta').delete('panel-pack');
-        tx.objectStore('meta').put('bad-input-test', 'directory-revision');
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-    });
+        },
+        { id: 'broken-one', name: '', categories: [], status: 'active' },
+      ],
+      { source: 'csv' },
+    );
     await page.reload();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/was skipped/);
     await page.getByLabel('Search support').fill('lunch');

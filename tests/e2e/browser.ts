@@ -127,3 +127,51 @@ export async function mirrorRevision(page: Page, revision: string | null): Promi
     return revision === null ? local.remove('directoryRevision') : local.set({ directoryRevision: revision });
   }, revision);
 }
+
+interface StraightWrite {
+  /** Clear every stored service first (an import applied as a replacement). */
+  replace?: boolean;
+  /** Record the directory as the practice's own, from this source (as an import does). */
+  source?: string;
+  /** Leave the revision's mirror as it was, as code that does not know about it would. */
+  skipMirror?: boolean;
+  revision?: string;
+}
+
+/**
+ * Writes services straight into the panel's IndexedDB from `page`, the way lib/directory-store.ts writes:
+ * the revision's mirror removed first, then one transaction that drops the panel's search pack and moves
+ * the revision on, then the mirror set. For directories the dashboard would refuse, or the size of a feed.
+ */
+export async function writeStraightToDirectory(
+  page: Page,
+  services: unknown[],
+  { replace = false, source, skipMirror = false, revision = `direct-${Date.now()}` }: StraightWrite = {},
+): Promise<void> {
+  if (!skipMirror) await mirrorRevision(page, null);
+  await page.evaluate(
+    ({ services, replace, source, revision }) =>
+      new Promise<void>((ok, fail) => {
+        const r = indexedDB.open('care-navigation');
+        r.onerror = () => fail(r.error);
+        r.onsuccess = () => {
+          const tx = r.result.transaction(['assets', 'meta'], 'readwrite');
+          const store = tx.objectStore('assets');
+          if (replace) store.clear();
+          for (const service of services) store.put(service);
+          const meta = tx.objectStore('meta');
+          meta.delete('panel-pack');
+          meta.delete(IDBKeyRange.bound('panel-snapshot:', 'panel-snapshot:\uffff'));
+          meta.put(revision, 'directory-revision');
+          if (source) meta.put({ origin: 'stored', source, updatedAt: new Date().toISOString() }, 'directory');
+          tx.oncomplete = () => {
+            r.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { services, replace, source, revision },
+  );
+  if (!skipMirror) await mirrorRevision(page, revision);
+}

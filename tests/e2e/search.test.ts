@@ -4,11 +4,11 @@ import {
   axeViolations,
   type Launched,
   launchExtension,
-  mirrorRevision,
   openPage,
   removeProfile,
   screenshot,
   waitForPanelPack,
+  writeStraightToDirectory,
 } from './browser';
 
 /**
@@ -112,35 +112,21 @@ it.each([
   const writer = await openPage(l, 'sidepanel', '#lookup');
   // The quick copy and the mirror both show the directory as it is before the write.
   await waitForPanelPack(writer);
-  const revision = `feed-${Date.now()}`;
-  if (keepsMirror) await mirrorRevision(writer, null);
-  await writer.evaluate(
-    ({ id, name, revision }) =>
-      new Promise<void>((ok, fail) => {
-        const r = indexedDB.open('care-navigation');
-        r.onsuccess = () => {
-          const tx = r.result.transaction(['assets', 'meta'], 'readwrite');
-          tx.objectStore('assets').put({
-            id,
-            name,
-            phone: '01632 960777',
-            categories: ['activity'],
-            description: 'Weekly sessions for anyone who wants to join in: allotment plots, singing together.',
-            status: 'active',
-            lastVerified: '2026-11-01',
-          });
-          tx.objectStore('meta').delete('panel-pack');
-          tx.objectStore('meta').put(revision, 'directory-revision');
-          tx.oncomplete = () => {
-            r.result.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { id, name, revision },
+  await writeStraightToDirectory(
+    writer,
+    [
+      {
+        id,
+        name,
+        phone: '01632 960777',
+        categories: ['activity'],
+        description: 'Weekly sessions for anyone who wants to join in: allotment plots, singing together.',
+        status: 'active',
+        lastVerified: '2026-11-01',
+      },
+    ],
+    { skipMirror: !keepsMirror },
   );
-  if (keepsMirror) await mirrorRevision(writer, revision);
   await writer.close();
   const after = await openPage(l, 'sidepanel', '#lookup');
   const box = after.getByLabel('Search support');
