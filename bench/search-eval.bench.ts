@@ -54,6 +54,47 @@ export function quality(queries: EvalQuery[], rank: (query: string) => string[])
   return { queries: queries.length, recallAt5: recall / n, mrr: rr / n };
 }
 
+/** A second judge's ranked picks for the held-out queries, made blind to the first judge's labels. */
+interface SecondJudgement {
+  query: string;
+  split: 'holdout' | 'holdout2';
+  ranked: string[];
+}
+
+function loadSecondJudge(): SecondJudgement[] {
+  return JSON.parse(readFileSync(join(root, 'bench', 'eval-second-judge.json'), 'utf8'));
+}
+
+/**
+ * How far two careful people agree: the second judge's ranked picks scored against the first judge's
+ * labels exactly as the search is, and the search scored against the second judge's picks.
+ */
+function agreementRows(queries: EvalQuery[], rank: (query: string) => string[]): string[] {
+  const second = loadSecondJudge();
+  const rows: string[] = [];
+  for (const split of ['holdout', 'holdout2'] as const) {
+    const first = queries.filter((q) => q.split === split);
+    const picks = new Map(second.filter((j) => j.split === split).map((j) => [j.query, j.ranked]));
+    if (first.some((q) => !picks.has(q.query)))
+      throw new Error(`The second judge has not judged every ${split} query.`);
+    const judge = quality(first, (q) => picks.get(q) ?? []);
+    const oursVsFirst = quality(first, rank);
+    const asSecond = first.map((q) => ({ ...q, relevant: picks.get(q.query) ?? [] }));
+    const oursVsSecond = quality(asSecond, rank);
+    let overlap = 0;
+    for (const q of first) {
+      const a = new Set(q.relevant);
+      const b = new Set(picks.get(q.query));
+      const both = [...a].filter((id) => b.has(id)).length;
+      overlap += both / new Set([...a, ...b]).size;
+    }
+    rows.push(
+      `| ${split} | ${first.length} | ${judge.recallAt5.toFixed(3)} | ${oursVsFirst.recallAt5.toFixed(3)} | ${oursVsSecond.recallAt5.toFixed(3)} | ${(overlap / first.length).toFixed(2)} |`,
+    );
+  }
+  return rows;
+}
+
 export default async function searchEvalBench(): Promise<BenchSection> {
   const { assets, queries } = loadEval();
   const active = assets.filter((a) => a.status !== 'inactive');
@@ -77,6 +118,12 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     ...rows,
     '',
     'Target: recall@5 ≥ 0.9.',
+    '',
+    "How much do two careful people agree? A second judge, who saw only the directory, the categories and the held-out queries (never the first judge's labels, the search code or its results), ranked the services they would hand each patient (`bench/eval-second-judge.json`). Their picks are scored against the first judge's labels exactly as the search is; the search is also scored against the second judge's picks. Overlap is the mean Jaccard overlap of the two judges' sets of relevant services per query.",
+    '',
+    "| split | queries | second judge vs first judge's labels (recall@5) | ours vs first judge (recall@5) | ours vs second judge (recall@5) | judges' overlap |",
+    '|---|---:|---:|---:|---:|---:|',
+    ...agreementRows(queries, (q) => ours.search(q).map((h) => h.asset.id)),
   ].join('\n');
   return { title: 'Search quality (recall@5, MRR)', markdown };
 }
