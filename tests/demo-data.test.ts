@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import evalQueries from '../bench/eval-queries.json';
+import secondJudge from '../bench/eval-second-judge.json';
 import categoryData from '../data/categories.json';
 import demoDirectory from '../data/demo-directory.json';
 import { type Asset, CATEGORY_IDS, COSTS, DELIVERIES, REFERRALS, STATUSES } from '../lib/types';
@@ -171,5 +172,26 @@ describe('search evaluation set', () => {
       );
       expect([...CATEGORY_IDS].filter((c) => !covered.has(c))).toEqual([]);
     }
+  });
+});
+
+describe("second judge's picks for the held-out queries", () => {
+  const second = secondJudge as { query: string; split: string; ranked: string[] }[];
+
+  it('judges exactly the held-out queries, each once, in their split', () => {
+    const heldOut = queries.filter((q) => q.split === 'holdout' || q.split === 'holdout2');
+    expect(second.map((j) => `${j.split}|${j.query}`).sort()).toEqual(
+      heldOut.map((q) => `${q.split}|${q.query}`).sort(),
+    );
+  });
+
+  it('picks only active services, at least one per query, none twice', () => {
+    const bad = second.filter(
+      (j) =>
+        j.ranked.length === 0 ||
+        new Set(j.ranked).size !== j.ranked.length ||
+        j.ranked.some((id) => !activeIds.has(id)),
+    );
+    expect(bad.map((j) => j.query)).toEqual([]);
   });
 });
