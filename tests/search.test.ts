@@ -2,6 +2,7 @@ import { createAssetSearch, restoreAssetSearch, type SearchHit, suffixVariants }
 import { STOPWORDS } from '@/lib/search-text';
 import type { Asset } from '@/lib/types';
 import { compileVocabulary } from '@/lib/vocabulary';
+import demoDirectory from '../data/demo-directory.json';
 
 const TODAY = '2026-11-01';
 
@@ -235,6 +236,10 @@ describe('ranking', () => {
     ['feeling low at school', ['youth', 'open']],
     ['16 and feeling low', ['youth', 'open']],
     ['13yr old feeling low', ['youth', 'open']],
+    // An age inside a lay phrase ("12 yr old looking after his mum" is one) still counts.
+    ['12 yr old looking after his mum, feeling low', ['youth', 'open']],
+    ['14 year old struggling to cope', ['youth', 'open']],
+    ['aged 15 and feeling low', ['youth', 'open']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
       [
@@ -876,5 +881,28 @@ describe('coercive control and young carers in lay words', () => {
     ['teenage carer for her mum', 'carers'],
   ])('"%s" points to %s', (query, category) => {
     expect(search.suggestCategories(query).map((c) => c.category)).toContain(category);
+  });
+});
+
+// Found with a fresh blind query set: violence against a man, a prepayment meter running out, "not coping"
+// said about a situation (caring, grief) rather than about low mood, and "nowhere to go" as homelessness.
+describe('lay phrases that used to mislead, in the demo directory', () => {
+  const demo = createAssetSearch(demoDirectory as Asset[], { today: TODAY });
+  it.each([
+    ['man getting hit by his wife', 'mens-advice-project-ashbridge', 1],
+    ['keeps getting hit by her partner', 'ashbridge-domestic-abuse-service', 3],
+    ['cant afford to put the heating on, meter keeps running out', 'ashbridge-local-welfare-assistance', 5],
+    ['husband has dementia and im not coping', 'ashbridge-carers-centre', 5],
+    ['landlord wants us out and weve nowhere to go', 'ashbridge-housing-options', 2],
+    ['12 yr old looking after his mum who drinks', 'young-carers-ashbridge', 3],
+  ])('"%s" shows %s in the first %i', (query, id, n) => {
+    expect(ids(demo.search(query)).slice(0, n)).toContain(id);
+  });
+
+  it.each([
+    ['meter keeps running out', 'activity'],
+    ['landlord wants us out and weve nowhere to go', 'wellbeing'],
+  ])('"%s" is not read as %s', (query, category) => {
+    expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
 });
