@@ -17,7 +17,18 @@ import type { BenchSection } from './types';
 export interface EvalQuery {
   query: string;
   relevant: string[];
-  split: 'tune' | 'holdout' | 'holdout2' | 'tune2' | 'tune3' | 'tune4' | 'tune5' | 'tune6' | 'tune7';
+  split:
+    | 'tune'
+    | 'holdout'
+    | 'holdout2'
+    | 'tune2'
+    | 'tune3'
+    | 'tune4'
+    | 'tune5'
+    | 'tune6'
+    | 'tune7'
+    | 'tune8'
+    | 'tune9';
 }
 
 export interface Quality {
@@ -101,7 +112,19 @@ export default async function searchEvalBench(): Promise<BenchSection> {
   const ours = createAssetSearch(assets, { today: '2026-11-25' });
   const fuse = new Fuse(active, { keys: FUSE_KEYS });
   const rows: string[] = [];
-  for (const split of ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'holdout', 'holdout2'] as const) {
+  for (const split of [
+    'tune',
+    'tune2',
+    'tune3',
+    'tune4',
+    'tune5',
+    'tune6',
+    'tune7',
+    'tune8',
+    'tune9',
+    'holdout',
+    'holdout2',
+  ] as const) {
     const subset = queries.filter((q) => q.split === split);
     const a = quality(subset, (q) => ours.search(q).map((h) => h.asset.id));
     const b = quality(subset, (q) => fuse.search(q).map((r) => r.item.id));
