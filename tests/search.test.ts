@@ -895,6 +895,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['husband has dementia and im not coping', 'ashbridge-carers-centre', 5],
     ['landlord wants us out and weve nowhere to go', 'ashbridge-housing-options', 2],
     ['12 yr old looking after his mum who drinks', 'young-carers-ashbridge', 3],
+    ['just out of hosp, no one to help', 'home-from-hospital', 1],
+    ['sec 21 notice from landlord', 'ashbridge-housing-options', 3],
+    ['she hasnt left the house since her husband passed', 'ashbridge-befriending-service', 5],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
@@ -902,6 +905,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
   it.each([
     ['meter keeps running out', 'activity'],
     ['landlord wants us out and weve nowhere to go', 'wellbeing'],
+    // Worried, not in danger: "scared" alone no longer means abuse.
+    ['off sick with depression, scared hes going to lose his job', 'abuse'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
