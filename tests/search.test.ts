@@ -898,12 +898,19 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['just out of hosp, no one to help', 'home-from-hospital', 1],
     ['sec 21 notice from landlord', 'ashbridge-housing-options', 3],
     ['she hasnt left the house since her husband passed', 'ashbridge-befriending-service', 5],
+    ['her flat is piled to the ceiling with bags and papers', 'clear-space-hoarding-support', 1],
+    ['had the baby four months ago and i cry every day', 'bumps-and-beyond', 3],
+    ['boilers packed in, shes 83 and sitting in her coat', 'care-and-repair-ashbridge', 3],
+    ['had a stroke and his wife is exhausted', 'ashbridge-carers-centre', 5],
+    ['nothing in the cubboards till friday', 'ashbridge-food-bank', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
 
   it.each([
     ['meter keeps running out', 'activity'],
+    // "dreading" is a feeling, not a slip for "reading" (adult learning).
+    ['dreading the summer hols', 'work'],
     ['landlord wants us out and weve nowhere to go', 'wellbeing'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
