@@ -903,6 +903,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['boilers packed in, shes 83 and sitting in her coat', 'care-and-repair-ashbridge', 3],
     ['had a stroke and his wife is exhausted', 'ashbridge-carers-centre', 5],
     ['nothing in the cubboards till friday', 'ashbridge-food-bank', 3],
+    ['my friends family are arranging for her to marry someone back home', 'asha-womens-centre', 3],
+    ['something happened to me as a kid and its all coming back', 'clearwater-sexual-violence-support', 3],
+    ['can only walk a few yards now but want to get round town on my own', 'shopmobility-ashbridge', 3],
+    ['mum keeps ringing me in tears, dads dementia is getting worse', 'forget-me-not-carers-group', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
