@@ -28,7 +28,9 @@ export interface EvalQuery {
     | 'tune6'
     | 'tune7'
     | 'tune8'
-    | 'tune9';
+    | 'tune9'
+    | 'tune10'
+    | 'tune11';
 }
 
 export interface Quality {
@@ -122,6 +124,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune7',
     'tune8',
     'tune9',
+    'tune10',
+    'tune11',
     'holdout',
     'holdout2',
   ] as const) {
@@ -134,7 +138,7 @@ export default async function searchEvalBench(): Promise<BenchSection> {
   }
   const markdown = [
     `Demo directory (\`data/demo-directory.json\`, ${assets.length} assets, ${active.length} active) and ${queries.length} receptionist-style queries with hand-judged relevant assets (\`bench/eval-queries.json\`). Fuse.js 7.5, default options, keys \`${FUSE_KEYS.join('`, `')}\`, over the active assets (ours is given every asset and leaves inactive ones out itself).`,
-    'recall@5 = relevant assets in the first five ÷ min(5, number relevant); MRR = mean of 1 ÷ rank of the first relevant asset (0 if none). Weights and vocabulary were tuned on the `tune` splits only. `tune2` to `tune6` were each written and judged blind against the directory text (by someone who had not seen the search code, the vocabulary or any other query) and committed before the round that tuned on them; their scores before that round (tune3 0.854, tune4 0.879, tune5 0.837, tune6 0.907 recall@5; tune5 was written to favour less obvious needs) are the best measure of how the search does on queries nobody has tuned for. `holdout2` (40 queries) was written and judged against the directory text and committed before the later tuning rounds. Neither `holdout` nor `holdout2` was tuned on: their queries and per-query results were never read while tuning, and only these aggregate scores were computed, once at the end of each tuning round. A cross-validated search over the ranking constants (5 folds over the tune splits, and leave-one-split-out) found no setting that beat the hand-set ones on held-out folds, so the constants were left as they are.',
+    "recall@5 = relevant assets in the first five ÷ min(5, number relevant); MRR = mean of 1 ÷ rank of the first relevant asset (0 if none). Weights and vocabulary were tuned on the `tune` splits only. `tune2` to `tune11` were each written and judged blind against the directory text (by someone who had not seen the search code, the vocabulary or any other query) and committed before the round that tuned on them; their scores before that round are the best measure of how the search does on queries nobody has tuned for: tune3 0.854, tune4 0.879, tune5 0.837 (written to favour less obvious needs), tune6 0.907, tune7 0.899, tune8 0.905 (short fragments), tune9 0.758 (patient-voice sentences), tune10 0.728 (said by relatives, roundabout), tune11 0.923 (the less common needs). `holdout2` (40 queries) was written and judged against the directory text and committed before the later tuning rounds. Neither `holdout` nor `holdout2` was tuned on: their queries and per-query results were never read while tuning, and only these aggregate scores were computed, once at the end of each tuning round (holdout / holdout2 after each round: 0.850 / 0.808, 0.857 / 0.808, 0.871 / 0.813, 0.878 / 0.813, 0.878 / 0.813, 0.888 / 0.838 after tune7 to tune9, 0.888 / 0.838 after tune10 and tune11). Cross-validated searches over the ranking constants (5 folds over the tune splits, and leave-one-split-out; later, one-at-a-time changes over all eleven tune splits) found nothing that beat the hand-set constants by more than noise, except the weight of an age that fits a service's age band (raised from 1.1 to 1.5 on tune7, with no tune split worse).",
     '',
     '| split | queries | ours recall@5 | ours MRR | Fuse.js recall@5 | Fuse.js MRR |',
     '|---|---:|---:|---:|---:|---:|',
