@@ -30,7 +30,8 @@ export interface EvalQuery {
     | 'tune8'
     | 'tune9'
     | 'tune10'
-    | 'tune11';
+    | 'tune11'
+    | 'tune12';
 }
 
 export interface Quality {
@@ -126,6 +127,7 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune9',
     'tune10',
     'tune11',
+    'tune12',
     'holdout',
     'holdout2',
   ] as const) {

@@ -138,7 +138,7 @@ describe('search evaluation set', () => {
   });
 
   // tune2 was written later still, as a second tuning block after holdout2, and tune3 after that.
-  it('keeps holdout2 as one block, followed only by the later tuning blocks tune2 to tune11, in that order', () => {
+  it('keeps holdout2 as one block, followed only by the later tuning blocks tune2 to tune12, in that order', () => {
     const firstHoldout2 = queries.findIndex((q) => q.split === 'holdout2');
     expect(firstHoldout2).toBeGreaterThan(0);
     const firstTune2 = queries.findIndex((q) => q.split === 'tune2');
@@ -149,7 +149,9 @@ describe('search evaluation set', () => {
     const later = queries.slice(end).map((q) => q.split);
     expect(
       later.every((split) =>
-        ['tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8', 'tune9', 'tune10', 'tune11'].includes(split),
+        ['tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8', 'tune9', 'tune10', 'tune11', 'tune12'].includes(
+          split,
+        ),
       ),
     ).toBe(true);
     expect(later.indexOf('tune3')).toBe(later.lastIndexOf('tune2') + 1);
@@ -161,6 +163,7 @@ describe('search evaluation set', () => {
     if (later.includes('tune9')) expect(later.indexOf('tune9')).toBe(later.lastIndexOf('tune8') + 1);
     if (later.includes('tune10')) expect(later.indexOf('tune10')).toBe(later.lastIndexOf('tune9') + 1);
     if (later.includes('tune11')) expect(later.indexOf('tune11')).toBe(later.lastIndexOf('tune10') + 1);
+    if (later.includes('tune12')) expect(later.indexOf('tune12')).toBe(later.lastIndexOf('tune11') + 1);
   });
 
   it.each(queries.map((q) => [q.query, q]))('"%s" lists existing, active, distinct relevant assets', (_query, q) => {
