@@ -2009,20 +2009,37 @@ function decadeAge(word: string): number | undefined {
   return tens * 10 + units;
 }
 
-/** An age said in so many words at `raw[k]`: "12 yr old", "12 year old", "12yr old", "12yo", "aged 12". */
+/**
+ * An age said in so many words at `raw[k]`: "12 yr old", "12 year old", "12yr old", "12yo", "aged 12", and a
+ * number said of a person: "shes 12", "im 17", "patient is 12", "mums 81".
+ */
 function statedAge(raw: string[], k: number): number | undefined {
   const number = /^(\d+)(yrs?|yo)?$/.exec(raw[k]);
   if (!number) return undefined;
   const next = raw[k + 1];
+  const before = raw[k - 1];
   const said =
     number[2] === 'yo' ||
     next === 'yo' ||
-    raw[k - 1] === 'aged' ||
+    (before !== undefined && AGE_LEADS.has(before) && !countsSomething(raw, k + 1)) ||
+    (before === 'is' && raw[k - 2] !== undefined && PERSON_WORDS.has(raw[k - 2]) && !countsSomething(raw, k + 1)) ||
     (number[2] !== undefined && next === 'old') ||
     ((next === 'yr' || next === 'yrs' || next === 'year' || next === 'years') && raw[k + 2] === 'old');
   const age = Number(number[1]);
   return said && age >= 1 && age <= 110 ? age : undefined;
 }
+
+/** Words that put a person's age straight after them: "aged 12", "shes 12", "mums 81". */
+const AGE_LEADS: ReadonlySet<string> = new Set(
+  'aged age hes shes im mums dads nans grans grandads husbands wifes sons daughters'.split(' '),
+);
+/** Who a number is said of with "is": "patient is 12", "she is 80". */
+const PERSON_WORDS: ReadonlySet<string> = new Set(
+  (
+    'patient he she son daughter child boy girl kid mum dad mother father husband wife partner nan gran ' +
+    'grandad grandma grandpa brother sister friend neighbour baby'
+  ).split(' '),
+);
 
 function isNumber(word: string): boolean {
   const c = word.charCodeAt(0);

@@ -240,6 +240,10 @@ describe('ranking', () => {
     ['12 yr old looking after his mum, feeling low', ['youth', 'open']],
     ['14 year old struggling to cope', ['youth', 'open']],
     ['aged 15 and feeling low', ['youth', 'open']],
+    // A number said of a person is their age; one that counts something is not.
+    ['patient is 12 and feeling low', ['youth', 'open']],
+    ['shes 14, feeling low', ['youth', 'open']],
+    ['feeling low, rent is 12 weeks behind', ['open', 'youth']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
       [
@@ -907,6 +911,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['something happened to me as a kid and its all coming back', 'clearwater-sexual-violence-support', 3],
     ['can only walk a few yards now but want to get round town on my own', 'shopmobility-ashbridge', 3],
     ['mum keeps ringing me in tears, dads dementia is getting worse', 'forget-me-not-carers-group', 3],
+    ['patient is 12 and looks after her mum who has bad depression', 'young-carers-ashbridge', 3],
+    ['she left her violent partner and is sleeping on a friends sofa', 'safer-futures-refuge', 1],
+    ['asian woman, family pressuring her into marriage', 'ashbridge-domestic-abuse-service', 5],
+    ['home from hospital after a stroke and his wife is struggling to cope', 'ashbridge-carers-centre', 5],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
