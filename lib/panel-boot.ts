@@ -259,15 +259,15 @@ export async function bootPanel(
       const read = await fromStorage(db, opened, null, today, mark, textStore, mirrored);
       return { db, storageError: error, changed: { ...read, assetsById: assetLookup(read.directory) } };
     });
-    const opened = fromPack(quick, () => panelDb({ db: null, storage }));
+    const fromCopy = fromPack(quick, async () => (await storage).db);
     const settings = await settingsNow();
     return {
       settings: settings.loaded,
       settingsWithPolicy: settings.complete ? undefined : withPolicy,
       db: null,
       storageError: null,
-      ...opened,
-      assetsById: assetLookup(opened.directory),
+      ...fromCopy,
+      assetsById: assetLookup(fromCopy.directory),
       storage,
     };
   }
