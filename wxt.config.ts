@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
- * The lay-language vocabulary, an editable data file, gets a chunk of its own in the pages' builds, so
+ * The lay-language vocabulary and the list of ordinary words (editable data files) get a chunk of their own in the pages' builds, so
  * BENCHMARKS.md can report code and data sizes apart. The small script data stays in the page's code: every
  * file the side panel loads at open is another request to wait for. The background is built as one file.
  */
@@ -19,7 +19,7 @@ function dataChunks(): Plugin {
       return {
         ...options,
         manualChunks: (id: string) => {
-          return /[\\/]data[\\/]vocabulary\.json(\?raw)?$/.test(id) ? 'data-vocabulary' : undefined;
+          return /[\\/]data[\\/](vocabulary|ordinary-words)\.json(\?raw)?$/.test(id) ? 'data-vocabulary' : undefined;
         },
       };
     },

@@ -923,9 +923,21 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['meter keeps running out', 'activity'],
     // "dreading" is a feeling, not a slip for "reading" (adult learning).
     ['dreading the summer hols', 'work'],
+    // Everyday words are never read as slips for need words (data/ordinary-words.json).
+    ['mum isnt doing well on her own', 'bereavement'],
     ['landlord wants us out and weve nowhere to go', 'wellbeing'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
+  });
+
+  it.each([
+    ['mum isnt doing well on her own', 'doing'],
+    ['sending letters he cant read', 'sending'],
+    ['gets breathless walking to the corner shop', 'corner'],
+    ['he cant drive anymore', 'drive'],
+  ])('"%s" does not read "%s" as a typo', (query, word) => {
+    const why = demo.search(query).flatMap((h) => h.why);
+    expect(why.filter((w) => w.startsWith(`typo "${word}"`))).toEqual([]);
   });
 
   // Worried, not in danger: "scared" alone only hints at abuse, so abuse services do not fill the first five.
