@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Db } from '@/lib/db';
 import { isPoppedOut, openDashboard, popOutPanel } from '@/lib/extension';
 import { isoDay } from '@/lib/format';
 import { countsFor, deleteEvent, type EventInput, logEvent } from '@/lib/log';
-import { assetLookup, type PanelData, panelDb } from '@/lib/panel-boot';
+import { assetLookup, type PanelData, panelDb, panelStorage } from '@/lib/panel-boot';
 import { type ReportReason, reportProblem } from '@/lib/reports';
 import { type LoadedScript, loadScript, onScriptChanged } from '@/lib/script-store';
 import type { AssetSearch } from '@/lib/search';
@@ -134,8 +133,7 @@ export function SidePanelApp({ boot, ready, script: scriptP }: Props) {
   }, [data, script, mode]);
 
   // Opened from the quick copy, the panel may be used in the moment before IndexedDB has opened: wait for it.
-  const storageNow = async (): Promise<{ db: Db | null; storageError: string | null }> =>
-    (await data?.storage) ?? { db: data?.db ?? null, storageError: data?.storageError ?? null };
+  const storageNow = async () => (data ? panelStorage(data) : { db: null, storageError: null });
   const onRecord = async (input: EventInput) => {
     const { db, storageError } = await storageNow();
     if (!data || !db) throw new Error(storageError ?? 'Storage is not available, so nothing can be logged.');

@@ -54,9 +54,16 @@ export interface StorageArrival {
   changed?: Pick<PanelData, 'directory' | 'search' | 'assetsById' | 'complete'>;
 }
 
+/** The panel's connection and any storage error: at once, or once IndexedDB has opened behind a quick copy. */
+export async function panelStorage(
+  data: Pick<PanelData, 'db' | 'storage' | 'storageError'>,
+): Promise<Pick<StorageArrival, 'db' | 'storageError'>> {
+  return (await data.storage) ?? { db: data.db, storageError: data.storageError };
+}
+
 /** The panel's connection: at once, or once IndexedDB has opened behind a quick copy. */
-export async function panelDb(data: Pick<PanelData, 'db' | 'storage'>): Promise<Db | null> {
-  return data.db ?? (data.storage ? (await data.storage).db : null);
+export async function panelDb(data: Pick<PanelData, 'db' | 'storage' | 'storageError'>): Promise<Db | null> {
+  return (await panelStorage(data)).db;
 }
 
 /** Finds an asset by id: only the assets chosen for a signpost are looked up. */
