@@ -915,6 +915,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['she left her violent partner and is sleeping on a friends sofa', 'safer-futures-refuge', 1],
     ['asian woman, family pressuring her into marriage', 'ashbridge-domestic-abuse-service', 5],
     ['home from hospital after a stroke and his wife is struggling to cope', 'ashbridge-carers-centre', 5],
+    ['my dad needs getting to hospital 3 times a week for dialysis', 'ashbridge-patient-transport', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
