@@ -31,7 +31,9 @@ export interface EvalQuery {
     | 'tune9'
     | 'tune10'
     | 'tune11'
-    | 'tune12';
+    | 'tune12'
+    | 'tune13'
+    | 'tune14';
 }
 
 export interface Quality {
@@ -128,6 +130,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune10',
     'tune11',
     'tune12',
+    'tune13',
+    'tune14',
     'holdout',
     'holdout2',
   ] as const) {
