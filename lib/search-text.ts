@@ -53,6 +53,16 @@ export function tokenise(text: string): string[] {
 }
 
 /** The words of `text` joined by single spaces. */
+/**
+ * "has ME, stuck indoors": written in capitals, ME is the illness (ME/CFS), not the pronoun that every
+ * sentence has. Read it so only when the rest of the query is not in capitals too.
+ */
+export function readIllnessCapitals(query: string): string {
+  const illness = /\bME\b(?!\s*\/\s*CFS)/g;
+  if (!illness.test(query) || query === query.toUpperCase()) return query;
+  return query.replace(illness, 'ME/CFS');
+}
+
 export function normalise(text: string): string {
   return tokenise(text).join(' ');
 }

@@ -4,6 +4,7 @@ import {
   boundedEditDistance,
   isFiller,
   plausibleTypo,
+  readIllnessCapitals,
   STOPWORDS,
   stem,
   tokenise,
@@ -791,7 +792,7 @@ class SearchIndex {
 
   /** Splits the query into units: vocabulary phrases first (longest wins), then single content words. */
   private analyse(query: string): { units: Unit[]; ageHint?: number; youth: boolean } {
-    const raw = tokenise(query);
+    const raw = tokenise(readIllnessCapitals(query));
     if (raw.length === 0) return { units: [], youth: false };
     const partialLast = /[\p{L}\p{N}'’]$/u.test(query);
     const vocab = this.vocab;

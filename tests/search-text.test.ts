@@ -3,6 +3,7 @@ import {
   boundedEditDistance,
   normalise,
   plausibleTypo,
+  readIllnessCapitals,
   STOPWORDS,
   stem,
   tokenise,
@@ -31,6 +32,22 @@ describe('tokenise', () => {
 
   it('normalise joins the words with single spaces', () => {
     expect(normalise('  Age UK — Befriending ')).toBe('age uk befriending');
+  });
+});
+
+describe('readIllnessCapitals', () => {
+  it.each([
+    ['has ME, stuck indoors', 'has ME/CFS, stuck indoors'],
+    ['ME and fibro', 'ME/CFS and fibro'],
+    ['she has me worried', 'she has me worried'],
+    ['Tell me about it', 'Tell me about it'],
+    // All in capitals, "ME" is just the word.
+    ['HELP ME', 'HELP ME'],
+    ['MEN', 'MEN'],
+    ['ME/CFS group', 'ME/CFS group'],
+    ['ME / CFS', 'ME / CFS'],
+  ])('%j → %j', (query, read) => {
+    expect(readIllnessCapitals(query)).toBe(read);
   });
 });
 

@@ -916,6 +916,23 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['asian woman, family pressuring her into marriage', 'ashbridge-domestic-abuse-service', 5],
     ['home from hospital after a stroke and his wife is struggling to cope', 'ashbridge-carers-centre', 5],
     ['my dad needs getting to hospital 3 times a week for dialysis', 'ashbridge-patient-transport', 1],
+    ['has ME and cant get out', 'me-cfs-support-ashbridge', 1],
+    ['her foster placement ends when she turns 18', 'ashbridge-foyer', 1],
+    ['his eyes are going and he cant read the paper', 'sight-and-hearing-centre', 3],
+    ['hubbys got MS and im doing everything for him', 'ashbridge-carers-centre', 3],
+    ['16 yr old does all the cooking and cleaning, dad has MS', 'young-carers-ashbridge', 1],
+    ['dad got conned out of his savings', 'ashbridge-trading-standards', 2],
+    ['abused by her uncle when she was little', 'clearwater-sexual-violence-support', 1],
+    ['parents pushing her to marry a cousin', 'ashbridge-domestic-abuse-service', 2],
+    ['moved in with nothing, sleeping on the floor', 'second-home-furniture-project', 1],
+    ['mum keeps wandering at night', 'forget-me-not-carers-group', 3],
+    ['missus knocks him about', 'mens-advice-project-ashbridge', 1],
+    ['pip been stopped, wants to fight it', 'ashbridge-disability-rights', 1],
+    ['ex wont let him see his kids', 'ashbridge-child-contact-centre', 1],
+    ['told to leave the asylum hotel', 'ashbridge-housing-options', 1],
+    ['nothing to feed the kids till friday', 'ashbridge-food-bank', 1],
+    // Reading letters is literacy unless the eyes are said to be the trouble.
+    ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
