@@ -15,6 +15,7 @@ import type { Asset, SearchFilters } from './types';
 import {
   type CompiledVocabulary,
   defaultVocabulary,
+  type Person,
   prepareDefaultVocabulary,
   type VocabularySense,
 } from './vocabulary';
@@ -236,6 +237,14 @@ const YOUTH_ONLY = 0.8;
 const AGE_FITS = 1.5;
 /** A service from this age up ("over 55s", "60 and over") is made for older people, as a band is for its ages. */
 const OLDER_MIN_AGE = 50;
+// A service only for women, when the words say the patient is a man (or the other way round): still
+// listed, lower down. "his wife hits him" should not open on a women's refuge.
+const OTHER_PERSON = 0.3;
+// Words a service uses to say who it is for, as the index stems them.
+const SAID_OF: Record<Person, string[]> = {
+  woman: ['women', 'woman', 'female'],
+  man: ['men', 'male', 'dad', 'father'],
+};
 
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
@@ -1089,6 +1098,7 @@ class SearchIndex {
     this.ensureIndex();
     const { units, ageHint, youth } = this.analyse(query);
     if (units.length === 0) return this.browse(filters, filter, limit);
+    const person = personOf(units);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
     const { postStart, postAsset, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } = this;
@@ -1290,12 +1300,13 @@ class SearchIndex {
         if (minAge[a] > ageHint || maxAge[a] < ageHint) score *= 0.4;
         else if (Number.isFinite(minAge[a] + maxAge[a]) || minAge[a] >= OLDER_MIN_AGE) score *= AGE_FITS;
       } else if (!youth && maxAge[a] <= YOUTH_MAX_AGE) score *= YOUTH_ONLY;
+      if (person && this.onlyFor(otherPerson(person), a)) score *= OTHER_PERSON;
       fs[a] = score * (1 + QUALITY_WEIGHT * quality[a]);
       candidates[cc++] = a;
     }
     const ranked = this.rank(candidates, cc, fs, limit);
     if ((needMask & (needMask - 1)) !== 0) this.showEveryNeed(ranked, candidates, cc, fs, needMask, effectiveMask);
-    const context: HitContext = { index: this, units, ageHint, effectiveMask };
+    const context: HitContext = { index: this, units, ageHint, effectiveMask, person };
     const hits: SearchHit[] = new Array(ranked.length);
     for (let j = 0; j < ranked.length; j++) {
       const a = ranked[j];
@@ -1548,6 +1559,19 @@ class SearchIndex {
   }
 
   /** Position of asset `a` in term `t`'s posting list, or -1. */
+  /** Whether the asset says it is for this person and not for the other ("for women", "for dads"). */
+  onlyFor(person: Person, a: number): boolean {
+    return this.says(person, a) && !this.says(otherPerson(person), a);
+  }
+
+  private says(person: Person, a: number): boolean {
+    for (const word of SAID_OF[person]) {
+      const t = this.termIds.get(word);
+      if (t !== undefined && this.findPosting(t, a) >= 0) return true;
+    }
+    return false;
+  }
+
   findPosting(t: number, a: number): number {
     let lo = this.postStart[t];
     let hi = this.postStart[t + 1] - 1;
@@ -1669,6 +1693,8 @@ class SearchIndex {
     });
     if (ctx.ageHint !== undefined && Number.isFinite(this.minAge[a] + this.maxAge[a]))
       add(`age ${ctx.ageHint} is within ${asset.minAge}–${asset.maxAge}`);
+    if (ctx.person && this.onlyFor(otherPerson(ctx.person), a))
+      add(`for ${ctx.person === 'man' ? 'women' : 'men'}; shown lower as the words are about a ${ctx.person}`);
     return why;
   }
 
@@ -1699,6 +1725,24 @@ class SearchIndex {
 }
 
 /** The page's `requestIdleCallback`, or undefined where there is none (Node, tests, workers without it). */
+function otherPerson(person: Person): Person {
+  return person === 'man' ? 'woman' : 'man';
+}
+
+/** Who the query's vocabulary phrases say the patient is, when they all agree. */
+function personOf(units: Unit[]): Person | undefined {
+  let person: Person | undefined;
+  for (const unit of units) {
+    if (unit.optional) continue;
+    for (const { sense } of unit.senses) {
+      if (!sense.person) continue;
+      if (person && person !== sense.person) return undefined;
+      person = sense.person;
+    }
+  }
+  return person;
+}
+
 export function pageIdleScheduler(): IdleScheduler | undefined {
   const host = globalThis as { requestIdleCallback?: IdleScheduler };
   const request = host.requestIdleCallback;
@@ -1858,6 +1902,7 @@ interface HitContext {
   index: SearchIndex;
   units: Unit[];
   ageHint?: number;
+  person?: Person;
   effectiveMask: number;
   browseCategories?: string[];
 }

@@ -25,7 +25,14 @@ export interface VocabularyEntry {
   also?: string[];
   /** Sector terms to search for as well ("benefits maximisation", "befriending"). */
   expands?: string[];
+  /**
+   * Who the terms say the patient is, when they say it ("his wife hits him": a man). Services only for
+   * the other ("for women fleeing domestic abuse") are then shown lower.
+   */
+  person?: Person;
 }
+
+export type Person = 'man' | 'woman';
 
 export interface VocabularyFile {
   version: 1;
@@ -46,6 +53,8 @@ export interface VocabularySense {
   categories: Map<string, number>;
   /** Sector phrases as stemmed token lists. */
   expands: string[][];
+  /** Who the term says the patient is; unset when no entry says, or entries listing it disagree. */
+  person?: Person;
 }
 
 export interface CompiledVocabulary {
@@ -85,8 +94,9 @@ const EntrySchema = v.strictObject(
     categories: v.array(Text, 'categories must be a list of category ids'),
     also: v.optional(v.array(Text, 'also must be a list of category ids')),
     expands: v.optional(v.array(Text, 'expands must be a list of words')),
+    person: v.optional(v.picklist(['man', 'woman'], 'person must be "man" or "woman"')),
   },
-  'is not a field an entry can have (use terms, categories, also and expands)',
+  'is not a field an entry can have (use terms, categories, also, expands and person)',
 );
 
 const FileSchema = v.strictObject(
@@ -189,6 +199,7 @@ class Compiler {
   private readonly senses = new Map<string, VocabularySense>();
   private readonly looseKeys = new Map<string, string>();
   private readonly merged = new Set<VocabularySense>();
+  private readonly disputed = new Set<VocabularySense>();
   private maxPhraseWords = 1;
 
   private addLooseKey(tokens: string[], key: string): void {
@@ -214,15 +225,25 @@ class Compiler {
       let sense = senses.get(key);
       if (!sense) {
         // Terms listed once (nearly all) share their entry's lists; a second listing merges into copies.
-        senses.set(key, { term, categories: entryCategories, expands });
+        senses.set(key, { term, categories: entryCategories, expands, person: entry.person });
         this.maxPhraseWords = Math.max(this.maxPhraseWords, tokens.length);
         this.addLooseKey(tokens, key);
         continue;
       }
       if (!merged.has(sense)) {
-        sense = { term: sense.term, categories: new Map(sense.categories), expands: sense.expands.slice() };
+        sense = {
+          term: sense.term,
+          categories: new Map(sense.categories),
+          expands: sense.expands.slice(),
+          person: sense.person,
+        };
         senses.set(key, sense);
         merged.add(sense);
+      }
+      // Listed as said of a man and of a woman, a term says neither, whatever later entries say.
+      if (entry.person && sense.person !== entry.person && !this.disputed.has(sense)) {
+        if (sense.person) this.disputed.add(sense);
+        sense.person = sense.person ? undefined : entry.person;
       }
       for (const [id, w] of entryCategories) sense.categories.set(id, Math.max(sense.categories.get(id) ?? 0, w));
       const seen = new Set(sense.expands.map((x) => x.join(' ')));

@@ -937,6 +937,34 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
 
+  // A service only for women is shown lower when the words say the patient is a man, and the other way
+  // round; said of nobody in particular, nothing moves.
+  it.each([
+    ['his wife hits him', 'safer-futures-refuge', 'for women; shown lower as the words are about a man'],
+    ['missus knocks him about', 'freedom-programme-ashbridge', 'for women; shown lower as the words are about a man'],
+    [
+      'woman being hit by her husband',
+      'mens-advice-project-ashbridge',
+      'for men; shown lower as the words are about a woman',
+    ],
+  ])('"%s" puts %s below the first four and says why', (query, id, reason) => {
+    const hits = demo.search(query);
+    const at = ids(hits).indexOf(id);
+    expect(at).toBeGreaterThanOrEqual(4);
+    expect(hits[at].why).toContain(reason);
+  });
+
+  it.each([
+    ['domestic abuse', 'safer-futures-refuge'],
+    ['domestic abuse', 'mens-advice-project-ashbridge'],
+  ])('"%s" keeps %s in the first four, unlowered', (query, id) => {
+    const hits = demo.search(query);
+    const at = ids(hits).indexOf(id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(4);
+    expect(hits[at].why.join(' ')).not.toContain('shown lower');
+  });
+
   it.each([
     ['meter keeps running out', 'activity'],
     // "dreading" is a feeling, not a slip for "reading" (adult learning).

@@ -4,6 +4,7 @@ import {
   ALSO_WEIGHT,
   compileVocabulary,
   defaultVocabulary,
+  type Person,
   parseVocabulary,
   termKey,
   VocabularyBuilder,
@@ -243,6 +244,7 @@ const BAD_FILES: [string, unknown, string][] = [
     'must be a single word',
   ],
   ['non-text term', { version: 1, entries: [entry({ terms: [42] })] }, 'must be text'],
+  ['unknown person', { version: 1, entries: [entry({ person: 'boy' })] }, 'person must be "man" or "woman"'],
 ];
 
 describe('parseVocabulary', () => {
@@ -306,6 +308,21 @@ describe('compileVocabulary', () => {
     const sense = vocab.senses.get('lonely');
     expect(Object.fromEntries(sense?.categories ?? [])).toEqual({ loneliness: 1, wellbeing: ALSO_WEIGHT });
     expect(sense?.expands).toEqual([['befriending'], ['peer', 'support']]);
+  });
+
+  // Who a term says the patient is survives merging only when no two entries disagree.
+  it.each([
+    ['said of a man by one entry', [undefined, 'man'], 'man'],
+    ['said of a man by both', ['man', 'man'], 'man'],
+    ['said of a man and of a woman', ['man', 'woman'], undefined],
+    ['disputed, then said of a man again', ['man', 'woman', 'man'], undefined],
+    ['said of nobody', [undefined, undefined], undefined],
+  ] as [string, (Person | undefined)[], Person | undefined][])('a term %s', (_label, people, person) => {
+    const merged = compileVocabulary({
+      version: 1,
+      entries: people.map((p) => ({ terms: ['hits him'], categories: ['abuse'], ...(p ? { person: p } : {}) })),
+    });
+    expect(merged.senses.get('hits him')?.person).toBe(person);
   });
 
   it.each([
