@@ -243,6 +243,8 @@ describe('ranking', () => {
     // A number said of a person is their age; one that counts something is not.
     ['patient is 12 and feeling low', ['youth', 'open']],
     ['shes 14, feeling low', ['youth', 'open']],
+    ['son 15 feeling low', ['youth', 'open']],
+    ['dad 84, feeling low', ['open', 'youth']],
     ['feeling low, rent is 12 weeks behind', ['open', 'youth']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
@@ -931,6 +933,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['ex wont let him see his kids', 'ashbridge-child-contact-centre', 1],
     ['told to leave the asylum hotel', 'ashbridge-housing-options', 1],
     ['nothing to feed the kids till friday', 'ashbridge-food-bank', 1],
+    ['son 15 smoking cannabis, mum worried sick', 'switch-young-peoples-service', 3],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
