@@ -33,7 +33,9 @@ export interface EvalQuery {
     | 'tune11'
     | 'tune12'
     | 'tune13'
-    | 'tune14';
+    | 'tune14'
+    | 'tune15'
+    | 'tune16';
 }
 
 export interface Quality {
@@ -132,6 +134,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune12',
     'tune13',
     'tune14',
+    'tune15',
+    'tune16',
     'holdout',
     'holdout2',
   ] as const) {
