@@ -818,6 +818,11 @@ class SearchIndex {
     let youth = false;
     for (let k = 0; k < raw.length; k++) {
       if (YOUTH_WORDS.has(raw[k])) youth = true;
+      // "mum of a 9yo", "parents of a 6 year old": the child's age; the parent is the one asking.
+      if (childOfParent(raw, k)) {
+        youth = true;
+        continue;
+      }
       if (ageHint === undefined) ageHint = decadeAge(raw[k]) ?? statedAge(raw, k);
     }
     let i = 0;
@@ -847,7 +852,8 @@ class SearchIndex {
       const number = /^(\d+)(?:yrs?|yo)?$/.exec(word);
       if (number) {
         const age = Number(number[1]);
-        if (ageHint === undefined && age >= 1 && age <= 110 && !countsSomething(raw, i)) ageHint = age;
+        if (ageHint === undefined && age >= 1 && age <= 110 && !countsSomething(raw, i) && !childOfParent(raw, i - 1))
+          ageHint = age;
         continue;
       }
       if (STOPWORDS.has(word) && !(partial && raw.length === 1)) continue;
@@ -865,7 +871,9 @@ class SearchIndex {
         typed: word,
         words: [r.terms],
         senses: r.senses.map((s) => ({ ...s, typed: word })),
-        optional: partial && word.length <= 2 && raw.length > 1,
+        // "partners back at work", "while I was at work": where someone was, not a need for work.
+        optional:
+          (partial && word.length <= 2 && raw.length > 1) || (word === 'work' && raw[i - 2] === 'at' && raw.length > 3),
         corrections,
         plain: r.senses.length === 0,
       });
@@ -2080,6 +2088,18 @@ function statedAge(raw: string[], k: number): number | undefined {
   return said && age >= 1 && age <= 110 ? age : undefined;
 }
 
+const PARENT_WORDS: ReadonlySet<string> = new Set(
+  'mum mother mam dad father parent parents carer carers grandparent grandparents nan gran'.split(' '),
+);
+
+/** Whether the number at k is a child's age said of its parent: "mum of 9yo", "parents of a 6 year old". */
+function childOfParent(raw: string[], k: number): boolean {
+  if (!/^\d+(yrs?|yo)?$/.test(raw[k])) return false;
+  let j = k - 1;
+  if (raw[j] === 'a' || raw[j] === 'an') j--;
+  return raw[j] === 'of' && PARENT_WORDS.has(raw[j - 1]);
+}
+
 /** Words that put a person's age straight after them: "aged 12", "shes 12", "mums 81". */
 const AGE_LEADS: ReadonlySet<string> = new Set(
   'aged age hes shes im mums dads nans grans grandads husbands wifes sons daughters'.split(' '),
@@ -2088,7 +2108,8 @@ const AGE_LEADS: ReadonlySet<string> = new Set(
 const PERSON_WORDS: ReadonlySet<string> = new Set(
   (
     'patient he she son daughter child boy girl kid mum dad mother father husband wife partner nan gran ' +
-    'grandad grandma grandpa brother sister friend neighbour baby'
+    'grandad grandma grandpa brother sister friend neighbour baby lad bloke fella man woman lady guy ' +
+    'grandson granddaughter stepson stepdaughter nephew niece cousin'
   ).split(' '),
 );
 

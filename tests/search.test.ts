@@ -245,6 +245,8 @@ describe('ranking', () => {
     ['shes 14, feeling low', ['youth', 'open']],
     ['son 15 feeling low', ['youth', 'open']],
     ['dad 84, feeling low', ['open', 'youth']],
+    // The age of the parent's child: a young person is involved, but the age is not the patient's.
+    ['mum of a 9yo, feeling low', ['youth', 'open']],
     ['feeling low, rent is 12 weeks behind', ['open', 'youth']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
@@ -934,6 +936,18 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['told to leave the asylum hotel', 'ashbridge-housing-options', 1],
     ['nothing to feed the kids till friday', 'ashbridge-food-bank', 1],
     ['son 15 smoking cannabis, mum worried sick', 'switch-young-peoples-service', 3],
+    // The child's age, said of the parent who is asking: services for adults are not ruled out by it.
+    ['parents of a 6 year old with cerebral palsy, desperate for a break', 'ashbridge-sitting-service', 2],
+    ['gay lad 19, feeling down', 'the-hideout-youth-counselling', 5],
+    ['had to stop driving, cant get to tesco', 'ashbridge-dial-a-ride', 1],
+    ['fella cant read his post now', 'sight-and-hearing-centre', 2],
+    ['roofer knocked on the door and took cash', 'ashbridge-trading-standards', 1],
+    // Where someone was is not what they need: "at work" is not a need for work.
+    ['landlord changed the locks while she was at work', 'ashbridge-law-centre', 2],
+    ['found fit for work but cant get out of bed', 'ashbridge-disability-rights', 1],
+    ['teen son in trouble with the police', 'ashbridge-family-hub', 2],
+    ['moved here for a new job and knows nobody', 'new-neighbours-welcome-group', 1],
+    ['court hearing next month for rent arrears', 'ashbridge-law-centre', 3],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
