@@ -35,7 +35,9 @@ export interface EvalQuery {
     | 'tune13'
     | 'tune14'
     | 'tune15'
-    | 'tune16';
+    | 'tune16'
+    | 'tune17'
+    | 'tune18';
 }
 
 export interface Quality {
@@ -136,6 +138,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune14',
     'tune15',
     'tune16',
+    'tune17',
+    'tune18',
     'holdout',
     'holdout2',
   ] as const) {
