@@ -867,15 +867,16 @@ class SearchIndex {
       const corrections: [string, string][] = [];
       if (stems[i - 1] !== stem(word)) corrections.push([word, stems[i - 1]]);
       else if (r.corrected) corrections.push([word, r.corrected]);
+      // "partners back at work", "while I was at work": where someone was, not a need for work. The word
+      // still breaks ties, as a half-typed one does.
+      const where = word === 'work' && raw[i - 2] === 'at' && raw.length > 3;
       units.push({
         typed: word,
         words: [r.terms],
-        senses: r.senses.map((s) => ({ ...s, typed: word })),
-        // "partners back at work", "while I was at work": where someone was, not a need for work.
-        optional:
-          (partial && word.length <= 2 && raw.length > 1) || (word === 'work' && raw[i - 2] === 'at' && raw.length > 3),
+        senses: where ? [] : r.senses.map((s) => ({ ...s, typed: word })),
+        optional: (partial && word.length <= 2 && raw.length > 1) || where,
         corrections,
-        plain: r.senses.length === 0,
+        plain: where || r.senses.length === 0,
       });
     }
     this.demoteContextWords(units);

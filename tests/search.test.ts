@@ -948,6 +948,12 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['teen son in trouble with the police', 'ashbridge-family-hub', 2],
     ['moved here for a new job and knows nobody', 'new-neighbours-welcome-group', 1],
     ['court hearing next month for rent arrears', 'ashbridge-law-centre', 3],
+    ['calls from someone pretending to be the bank', 'ashbridge-trading-standards', 1],
+    ['she keeps leaving the gas on', 'safe-and-well-visits', 1],
+    ['me and my mum are always at each others throats', 'ashbridge-relationship-counselling', 1],
+    ['feel like im going under', 'ashbridge-minds-matter', 3],
+    ['packed in work to look after my wife', 'ashbridge-carers-centre', 1],
+    ['nobody to pick up my prescriptions', 'brackenthwaite-good-neighbours', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
@@ -989,6 +995,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // Everyday words are never read as slips for need words (data/ordinary-words.json).
     ['mum isnt doing well on her own', 'bereavement'],
     ['landlord wants us out and weve nowhere to go', 'wellbeing'],
+    // Gyms are what is disliked, not a feeling to get help with.
+    ['cant stand gyms but wants to get fitter', 'wellbeing'],
+    // Where someone was is not a need for work.
+    ['landlord changed the locks while she was at work', 'work'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
