@@ -954,6 +954,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['feel like im going under', 'ashbridge-minds-matter', 3],
     ['packed in work to look after my wife', 'ashbridge-carers-centre', 1],
     ['nobody to pick up my prescriptions', 'brackenthwaite-good-neighbours', 1],
+    ['family forcing her to marry', 'asha-womens-centre', 1],
+    ['wants to use the bus on his own', 'travel-buddy-scheme', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
