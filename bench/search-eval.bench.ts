@@ -37,7 +37,9 @@ export interface EvalQuery {
     | 'tune15'
     | 'tune16'
     | 'tune17'
-    | 'tune18';
+    | 'tune18'
+    | 'tune19'
+    | 'tune20';
 }
 
 export interface Quality {
@@ -140,6 +142,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune16',
     'tune17',
     'tune18',
+    'tune19',
+    'tune20',
     'holdout',
     'holdout2',
   ] as const) {
