@@ -2103,7 +2103,7 @@ function childOfParent(raw: string[], k: number): boolean {
 
 /** Words that put a person's age straight after them: "aged 12", "shes 12", "mums 81". */
 const AGE_LEADS: ReadonlySet<string> = new Set(
-  'aged age hes shes im mums dads nans grans grandads husbands wifes sons daughters'.split(' '),
+  'aged age hes shes im mums dads nans grans grandads husbands wifes sons daughters lads'.split(' '),
 );
 /** Who a number is said of, with "is" or straight after: "patient is 12", "she is 80", "son 15". */
 const PERSON_WORDS: ReadonlySet<string> = new Set(

@@ -956,6 +956,13 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['nobody to pick up my prescriptions', 'brackenthwaite-good-neighbours', 1],
     ['family forcing her to marry', 'asha-womens-centre', 1],
     ['wants to use the bus on his own', 'travel-buddy-scheme', 1],
+    ['not got a penny till friday and the kids need feeding', 'ashbridge-food-bank', 2],
+    ['lost my mam in march', 'ashbridge-bereavement-service', 1],
+    ['cant see my floor for stuff', 'clear-space-hoarding-support', 1],
+    ['her husband keeps belittling her and shoving her about', 'ashbridge-domestic-abuse-service', 1],
+    ['our lads 17 and bunking off college', 'the-hideout-youth-counselling', 1],
+    ['my lads using again', 'ashbridge-recovery-service', 3],
+    ['stuff that happened with my uncle when i was little', 'clearwater-sexual-violence-support', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
@@ -1001,6 +1008,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['cant stand gyms but wants to get fitter', 'wellbeing'],
     // Where someone was is not a need for work.
     ['landlord changed the locks while she was at work', 'work'],
+    // Grief at work is trouble at work, not a death.
+    ['getting grief at work for being trans', 'bereavement'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
