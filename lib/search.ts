@@ -870,9 +870,12 @@ class SearchIndex {
       // "partners back at work", "while I was at work": where someone was, not a need for work. The word
       // still breaks ties, as a half-typed one does.
       const where = word === 'work' && raw[i - 2] === 'at' && raw.length > 3;
+      // "dad's 75", "mums 81": who is being talked about, with their age. What the word means still counts;
+      // the word itself is not a name typed directly ("Dads Matter").
+      const whose = AGE_LEADS.has(word) && i < raw.length && statedAge(raw, i) !== undefined;
       units.push({
         typed: word,
-        words: [r.terms],
+        words: [whose ? [] : r.terms],
         senses: where ? [] : r.senses.map((s) => ({ ...s, typed: word })),
         optional: (partial && word.length <= 2 && raw.length > 1) || where,
         corrections,

@@ -1014,6 +1014,16 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
 
+  // "dad's 75" is who is being talked about, not the dads' group typed by name.
+  it.each([
+    ['dads 75, paid a builder upfront and he never came back', 'dads-matter-ashbridge', 'ashbridge-trading-standards'],
+  ])('"%s" does not put %s, named after the word, above %s', (query, named, needed) => {
+    const found = ids(demo.search(query));
+    expect(found.indexOf(needed)).toBeGreaterThanOrEqual(0);
+    expect(found.indexOf(named) < 0 || found.indexOf(named) > found.indexOf(needed)).toBe(true);
+    expect(demo.search(query).find((h) => h.asset.id === named)?.why ?? []).not.toContain('name mentions "dads"');
+  });
+
   it.each([
     ['mum isnt doing well on her own', 'doing'],
     ['sending letters he cant read', 'sending'],
