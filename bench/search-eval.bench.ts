@@ -39,7 +39,9 @@ export interface EvalQuery {
     | 'tune17'
     | 'tune18'
     | 'tune19'
-    | 'tune20';
+    | 'tune20'
+    | 'tune21'
+    | 'tune22';
 }
 
 export interface Quality {
@@ -144,6 +146,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune18',
     'tune19',
     'tune20',
+    'tune21',
+    'tune22',
     'holdout',
     'holdout2',
   ] as const) {
