@@ -963,6 +963,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['our lads 17 and bunking off college', 'the-hideout-youth-counselling', 1],
     ['my lads using again', 'ashbridge-recovery-service', 3],
     ['stuff that happened with my uncle when i was little', 'clearwater-sexual-violence-support', 1],
+    ['getting abuse shouted at them by next door cos theyre gay', 'safer-communities-team', 1],
+    ['had her hijab pulled off in town', 'safer-communities-team', 1],
+    ['husband keeps hold of all the money', 'ashbridge-domestic-abuse-service', 1],
+    ['walks with a stick, wants to keep moving', 'sit-fit-hollins-cross', 2],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
