@@ -227,6 +227,24 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(['main', 'side']);
   });
 
+  // In a sentence, one of its words in a service's name is mostly coincidence; in a short query it may be
+  // the name being typed. Both say "lonely" and are in loneliness; only the name word differs.
+  it.each([
+    ['lonely widower, misses his friends', ['fits', 'named']],
+    ['lonely, misses friends', ['named', 'fits']],
+  ])('"%s" ranks %j', (query, order) => {
+    const s = createAssetSearch(
+      [
+        asset('named', 'Friday Friends', ['loneliness'], { description: 'Board games.' }),
+        asset('fits', 'Open Door', ['loneliness'], {
+          description: 'Company and a cuppa for widowers who feel lonely.',
+        }),
+      ],
+      { today: TODAY },
+    );
+    expect(ids(s.search(query))).toEqual(order);
+  });
+
   // A service only for young people fits few of the people a front desk asks about: without a word or an
   // age saying someone young is involved it ranks below an open one. It is listed first, so only that decides.
   it.each([
