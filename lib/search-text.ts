@@ -52,7 +52,6 @@ export function tokenise(text: string): string[] {
   return out;
 }
 
-/** The words of `text` joined by single spaces. */
 /**
  * "has ME, stuck indoors": written in capitals, ME is the illness (ME/CFS), not the pronoun that every
  * sentence has. Read it so only when the rest of the query is not in capitals too.
@@ -63,6 +62,7 @@ export function readIllnessCapitals(query: string): string {
   return query.replace(illness, 'ME/CFS');
 }
 
+/** The words of `text` joined by single spaces. */
 export function normalise(text: string): string {
   return tokenise(text).join(' ');
 }

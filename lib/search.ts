@@ -1579,7 +1579,6 @@ class SearchIndex {
     return x;
   }
 
-  /** Position of asset `a` in term `t`'s posting list, or -1. */
   /** Whether the asset says it is for this person and not for the other ("for women", "for dads"). */
   onlyFor(person: Person, a: number): boolean {
     return this.says(person, a) && !this.says(otherPerson(person), a);
@@ -1593,6 +1592,7 @@ class SearchIndex {
     return false;
   }
 
+  /** Position of asset `a` in term `t`'s posting list, or -1. */
   findPosting(t: number, a: number): number {
     let lo = this.postStart[t];
     let hi = this.postStart[t + 1] - 1;
@@ -1745,7 +1745,6 @@ class SearchIndex {
   }
 }
 
-/** The page's `requestIdleCallback`, or undefined where there is none (Node, tests, workers without it). */
 function otherPerson(person: Person): Person {
   return person === 'man' ? 'woman' : 'man';
 }
@@ -1764,6 +1763,7 @@ function personOf(units: Unit[]): Person | undefined {
   return person;
 }
 
+/** The page's `requestIdleCallback`, or undefined where there is none (Node, tests, workers without it). */
 export function pageIdleScheduler(): IdleScheduler | undefined {
   const host = globalThis as { requestIdleCallback?: IdleScheduler };
   const request = host.requestIdleCallback;
