@@ -41,7 +41,9 @@ export interface EvalQuery {
     | 'tune19'
     | 'tune20'
     | 'tune21'
-    | 'tune22';
+    | 'tune22'
+    | 'tune23'
+    | 'tune24';
 }
 
 export interface Quality {
@@ -148,6 +150,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune20',
     'tune21',
     'tune22',
+    'tune23',
+    'tune24',
     'holdout',
     'holdout2',
   ] as const) {
