@@ -74,6 +74,18 @@ it('puts an organisation typed by name first', async () => {
   await expect.poll(async () => (await topFive())[0]).toBe('Ashbridge Men’s Shed');
 });
 
+it('shows services for women lower when the words say the patient is a man, and says why', async () => {
+  await type('his wife hits him');
+  await expect.poll(async () => (await topFive())[0]).toBe('Men’s Advice Project');
+  expect((await topFive()).slice(0, 3)).not.toContain('Safer Futures Refuge');
+  const list = page.getByRole('list', { name: 'Matching support' });
+  await list.getByRole('button', { name: 'Details of Safer Futures Refuge' }).click();
+  await expect
+    .poll(() => list.locator('.asset-details').first().textContent())
+    .toContain('for women; shown lower as the words are about a man');
+  await screenshot(page, 'search-said-of-a-man');
+});
+
 it('opens again from its stored quick copy, and the details still carry every contact field', async () => {
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
   await waitForPanelPack(page);
