@@ -43,7 +43,9 @@ export interface EvalQuery {
     | 'tune21'
     | 'tune22'
     | 'tune23'
-    | 'tune24';
+    | 'tune24'
+    | 'tune25'
+    | 'tune26';
 }
 
 export interface Quality {
@@ -152,6 +154,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune22',
     'tune23',
     'tune24',
+    'tune25',
+    'tune26',
     'holdout',
     'holdout2',
   ] as const) {
