@@ -225,7 +225,7 @@ const YOUTH_WORDS: ReadonlySet<string> = new Set(
   (
     'teen teens teenager teenagers teenage teenaged adolescent adolescents youth youths young youngster ' +
     'youngsters kid kids child children childs childrens school schools pupil pupils student students ' +
-    'gcse gcses ehcp boy boys girl girls'
+    'gcse gcses ehcp boy boys girl girls teacher teachers'
   ).split(' '),
 );
 const YOUTH_MAX_AGE = 25;

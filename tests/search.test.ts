@@ -985,6 +985,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['had her hijab pulled off in town', 'safer-communities-team', 1],
     ['husband keeps hold of all the money', 'ashbridge-domestic-abuse-service', 1],
     ['walks with a stick, wants to keep moving', 'sit-fit-hollins-cross', 2],
+    ['overwhelmed at night, not an emergency', 'lighthouse-safe-haven', 1],
+    ['19 with a 6 month old, doesnt know any other mums', 'young-parents-group', 1],
+    ['worried shell have a fall and nobody would know', 'ashbridge-lifeline', 1],
+    // A teacher means a child at school: services only for young people keep their place.
+    ['teacher says hes shattered from looking after his mum', 'young-carers-ashbridge', 4],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
