@@ -45,7 +45,9 @@ export interface EvalQuery {
     | 'tune23'
     | 'tune24'
     | 'tune25'
-    | 'tune26';
+    | 'tune26'
+    | 'tune27'
+    | 'tune28';
 }
 
 export interface Quality {
@@ -156,6 +158,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune24',
     'tune25',
     'tune26',
+    'tune27',
+    'tune28',
     'holdout',
     'holdout2',
   ] as const) {
