@@ -142,6 +142,7 @@ const KEYWORD = 4;
 const DESC = 8;
 const AREA = 16;
 const OTHER = 32;
+const LANGUAGE = 64;
 const NAME_OR_ORG = NAME | ORG;
 const FIELD_WEIGHT: Record<number, number> = {
   [NAME]: 1,
@@ -150,15 +151,18 @@ const FIELD_WEIGHT: Record<number, number> = {
   [DESC]: 0.45,
   [AREA]: 0.4,
   [OTHER]: 0.3,
+  // A language the patient speaks, named in the query, is as telling as a keyword.
+  [LANGUAGE]: 0.85,
 };
 
 /**
  * A posting's weight follows from the fields its term was found in: the best field's weight, plus a little
  * for each further field (a term in several fields of one asset is a stronger signal than the best alone).
  */
-const WEIGHT_OF_FIELDS = Float32Array.from({ length: 64 }, (_, f) => {
+const WEIGHT_OF_FIELDS = Float32Array.from({ length: 128 }, (_, f) => {
   let best = 0;
-  for (const bit of [NAME, ORG, KEYWORD, DESC, AREA, OTHER]) if (f & bit) best = Math.max(best, FIELD_WEIGHT[bit]);
+  for (const bit of [NAME, ORG, KEYWORD, DESC, AREA, OTHER, LANGUAGE])
+    if (f & bit) best = Math.max(best, FIELD_WEIGHT[bit]);
   return (f & (f - 1)) !== 0 ? Math.min(1.25, best + 0.1 * (popcount(f) - 1)) : best;
 });
 
@@ -225,7 +229,7 @@ const YOUTH_WORDS: ReadonlySet<string> = new Set(
   (
     'teen teens teenager teenagers teenage teenaged adolescent adolescents youth youths young youngster ' +
     'youngsters kid kids child children childs childrens school schools pupil pupils student students ' +
-    'gcse gcses ehcp boy boys girl girls teacher teachers'
+    'gcse gcses ehcp boy boys girl girls teacher teachers sixth'
   ).split(' '),
 );
 const YOUTH_MAX_AGE = 25;
@@ -252,6 +256,12 @@ const SAID_OF: Record<Person, string[]> = {
   woman: ['women', 'woman', 'female'],
   man: ['men', 'male', 'dad', 'father'],
 };
+
+const WORK_WORDS: ReadonlySet<string> = new Set(['work', 'works', 'working']);
+/** Before "work", these make it a place or a time: "at work", "after work". */
+const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
+/** After it, these make it hours: "works all day", "work full time". */
+const WORK_HOURS: ReadonlySet<string> = new Set(['all', 'full', 'nights', 'shifts', 'lates']);
 
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
@@ -872,9 +882,9 @@ class SearchIndex {
       const corrections: [string, string][] = [];
       if (stems[i - 1] !== stem(word)) corrections.push([word, stems[i - 1]]);
       else if (r.corrected) corrections.push([word, r.corrected]);
-      // "partners back at work", "while I was at work": where someone was, not a need for work. The word
-      // still breaks ties, as a half-typed one does.
-      const where = word === 'work' && raw[i - 2] === 'at' && raw.length > 3;
+      // "partners back at work", "only free after work", "works full time": when or where someone is, not a
+      // need for work. The word still breaks ties, as a half-typed one does.
+      const where = raw.length > 3 && WORK_WORDS.has(word) && (WORK_PLACE.has(raw[i - 2]) || WORK_HOURS.has(raw[i]));
       // "dad's 75", "mums 81": who is being talked about, with their age. What the word means still counts;
       // the word itself is not a name typed directly ("Dads Matter").
       const whose = AGE_LEADS.has(word) && i < raw.length && statedAge(raw, i) !== undefined;
@@ -1741,6 +1751,7 @@ class SearchIndex {
     if (fields & KEYWORD) return 'keywords';
     if (fields & DESC) return 'description';
     if (fields & AREA) return 'area';
+    if (fields & LANGUAGE) return 'languages';
     return 'eligibility';
   }
 }
@@ -1825,6 +1836,13 @@ class PostingsBuilder {
         }
       texts.push(asset.description, asset.area, asset.eligibility);
       fields.push(DESC, AREA, OTHER);
+      // Languages other than English: "only speaks Urdu" should find the services that speak it.
+      if (Array.isArray(asset.languages))
+        for (const language of asset.languages) {
+          if (typeof language !== 'string' || /^english$/i.test(language.trim())) continue;
+          texts.push(language);
+          fields.push(LANGUAGE);
+        }
       for (let f = 0; f < texts.length; f++) {
         const text = texts[f];
         if (!text || typeof text !== 'string') continue;

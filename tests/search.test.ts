@@ -227,6 +227,26 @@ describe('ranking', () => {
     expect(ids(s.search(query))).toEqual(['main', 'side']);
   });
 
+  // A language the patient speaks finds the services that speak it; English, which nearly all do, is not indexed.
+  it('finds a service by a language it offers, and says so', () => {
+    const s = createAssetSearch(
+      [
+        asset('plain', 'Debt Help A', ['money'], { description: 'Debt advice.', languages: ['English'] }),
+        asset('polish', 'Debt Help B', ['money'], { description: 'Debt advice.', languages: ['English', 'Polish'] }),
+      ],
+      { today: TODAY },
+    );
+    const hits = s.search('polish speaker with debts');
+    expect(ids(hits)).toEqual(['polish', 'plain']);
+    expect(hits[0].why).toContain('languages mentions "polish"');
+    expect(
+      s
+        .search('english')
+        .map((h) => h.why.join(' '))
+        .join(' '),
+    ).not.toContain('languages');
+  });
+
   // In a sentence, one of its words in a service's name is mostly coincidence; in a short query it may be
   // the name being typed. Both say "lonely" and are in loneliness; only the name word differs.
   it.each([
@@ -990,6 +1010,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['worried shell have a fall and nobody would know', 'ashbridge-lifeline', 1],
     // A teacher means a child at school: services only for young people keep their place.
     ['teacher says hes shattered from looking after his mum', 'young-carers-ashbridge', 4],
+    ['mum feeling very down, only speaks Urdu', 'asha-womens-centre', 2],
+    ['coming out of hosptial next week, lives alone', 'home-from-hospital', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
@@ -1035,6 +1057,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['cant stand gyms but wants to get fitter', 'wellbeing'],
     // Where someone was is not a need for work.
     ['landlord changed the locks while she was at work', 'work'],
+    ['only free after work, feeling low all the time', 'work'],
+    ['dad needs lifts to hospital and i work full time', 'work'],
     // Grief at work is trouble at work, not a death.
     ['getting grief at work for being trans', 'bereavement'],
   ])('"%s" is not read as %s', (query, category) => {
