@@ -47,7 +47,9 @@ export interface EvalQuery {
     | 'tune25'
     | 'tune26'
     | 'tune27'
-    | 'tune28';
+    | 'tune28'
+    | 'tune29'
+    | 'tune30';
 }
 
 export interface Quality {
@@ -160,6 +162,8 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune26',
     'tune27',
     'tune28',
+    'tune29',
+    'tune30',
     'holdout',
     'holdout2',
   ] as const) {
