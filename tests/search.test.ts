@@ -1012,6 +1012,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['teacher says hes shattered from looking after his mum', 'young-carers-ashbridge', 4],
     ['mum feeling very down, only speaks Urdu', 'asha-womens-centre', 2],
     ['coming out of hosptial next week, lives alone', 'home-from-hospital', 1],
+    ['been on a downer for months, cant be arsed with anything', 'ashbridge-minds-matter', 2],
+    ['necking wine every night to get to sleep', 'ashbridge-recovery-service', 2],
+    ['bought a car off some bloke online and he wont give me my money back', 'ashbridge-trading-standards', 2],
+    ['keep taking payday loans out to cover the last one', 'clearway-debt-advice', 2],
+    ['raising my sisters kids since she went inside', 'kinship-carers-group', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
