@@ -864,7 +864,7 @@ class SearchIndex {
       const partial = isLast && partialLast;
       i++;
       // "13", and "13yr", "13yrs", "13yo" as people write "13yr old".
-      const number = /^(\d+)(?:yrs?|yo)?$/.exec(word);
+      const number = AGE_WORD.exec(word);
       if (number) {
         const age = Number(number[1]);
         if (ageHint === undefined && age >= 1 && age <= 110 && !countsSomething(raw, i) && !childOfParent(raw, i - 1))
@@ -2100,7 +2100,7 @@ function decadeAge(word: string): number | undefined {
  * number said of a person: "shes 12", "im 17", "patient is 12", "mums 81".
  */
 function statedAge(raw: string[], k: number): number | undefined {
-  const number = /^(\d+)(yrs?|yo)?$/.exec(raw[k]);
+  const number = AGE_WORD.exec(raw[k]);
   if (!number) return undefined;
   const next = raw[k + 1];
   const before = raw[k - 1];
@@ -2117,13 +2117,16 @@ function statedAge(raw: string[], k: number): number | undefined {
   return said && age >= 1 && age <= 110 ? age : undefined;
 }
 
+/** A number as an age may be written: "13", "13yr", "13yrs", "13yo". */
+const AGE_WORD = /^(\d+)(yrs?|yo)?$/;
+
 const PARENT_WORDS: ReadonlySet<string> = new Set(
   'mum mother mam dad father parent parents carer carers grandparent grandparents nan gran'.split(' '),
 );
 
 /** Whether the number at k is a child's age said of its parent: "mum of 9yo", "parents of a 6 year old". */
 function childOfParent(raw: string[], k: number): boolean {
-  if (!/^\d+(yrs?|yo)?$/.test(raw[k])) return false;
+  if (!AGE_WORD.test(raw[k])) return false;
   let j = k - 1;
   if (raw[j] === 'a' || raw[j] === 'an') j--;
   return raw[j] === 'of' && PARENT_WORDS.has(raw[j - 1]);
