@@ -49,7 +49,11 @@ export interface EvalQuery {
     | 'tune27'
     | 'tune28'
     | 'tune29'
-    | 'tune30';
+    | 'tune30'
+    | 'tune31'
+    | 'tune32'
+    | 'tune33'
+    | 'tune34';
 }
 
 export interface Quality {
@@ -164,6 +168,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune28',
     'tune29',
     'tune30',
+    'tune31',
+    'tune32',
+    'tune33',
+    'tune34',
     'holdout',
     'holdout2',
   ] as const) {
