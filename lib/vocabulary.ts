@@ -45,6 +45,9 @@ export interface VocabularyFile {
 /** Weight of an `also` link relative to a `categories` link. */
 export const ALSO_WEIGHT = 0.5;
 
+/** Small words a phrase is written with that hurried typing leaves out (see `Compiler.result`). */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'my', 'their', 'our', 'your']);
+
 /** What one vocabulary term (after merging every entry that lists it) means. */
 export interface VocabularySense {
   /** The term as written in the vocabulary (first spelling seen). */
@@ -265,6 +268,15 @@ class Compiler {
       if (!key.includes('out of ')) continue;
       const short = key.replace(/(^| )out of /g, '$1out ');
       if (!senses.has(short)) senses.set(short, sense);
+    }
+    // "brother took own life", "new to area": hurried typing drops the articles and "his" or "her" that a
+    // phrase is written with, and the words left are all small ones a loose phrase cannot match on.
+    for (const [key, sense] of [...senses]) {
+      const tokens = key.split(' ');
+      // Last in a phrase, "her" is the person ("scared of her"), not a word that can go.
+      const short = tokens.filter((t, i) => i === tokens.length - 1 || !DETERMINERS.has(t));
+      if (short.length >= 2 && short.length < tokens.length && !senses.has(short.join(' ')))
+        senses.set(short.join(' '), sense);
     }
     const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
     return { senses, looseKeys, maxPhraseWords, words, spellings, entryCount };

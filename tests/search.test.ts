@@ -1019,6 +1019,18 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['raising my sisters kids since she went inside', 'kinship-carers-group', 1],
     // Reading letters is literacy unless the eyes are said to be the trouble.
     ['cant read letters from the council', 'ashbridge-adult-learning', 1],
+    // Hurried typing leaves out the "his" and "the" a lay phrase is written with.
+    ['brother took own life', 'after-suicide-support-ashbridge', 1],
+    ['new to area', 'new-neighbours-welcome-group', 1],
+    ['19yo sofa surfin', 'ashbridge-foyer', 1],
+    ['aqua fit', 'silver-splash-swimming', 3],
+    // A sum of money in pounds is not weight to lose.
+    [
+      'a man at the door charged my mum three thousand pounds for a roof that didnt need doing',
+      'ashbridge-trading-standards',
+      1,
+    ],
+    ['sacked unfairly', 'ashbridge-advice-centre', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });

@@ -286,6 +286,7 @@ describe('compileVocabulary', () => {
       { terms: ['Debts'], categories: ['money'] },
       { terms: ['get out of the house', 'kicked out of home'], categories: ['loneliness'] },
       { terms: ['out of work', 'out work'], categories: ['work'], also: ['money'] },
+      { terms: ['took his own life', 'new to the area', 'scared of her'], categories: ['bereavement'] },
     ],
   };
   const vocab = compileVocabulary(file);
@@ -298,6 +299,21 @@ describe('compileVocabulary', () => {
     const sense = vocab.senses.get(termKey(said).join(' '));
     expect(sense).toBeDefined();
     expect(sense).toBe(vocab.senses.get(termKey(written).join(' ')));
+  });
+
+  // Hurried typing drops the articles and "his" or "her": "brother took own life", "new to area".
+  it.each([
+    ['took own life', 'took his own life'],
+    ['new to area', 'new to the area'],
+  ])('reads "%s" as "%s"', (said, written) => {
+    const sense = vocab.senses.get(termKey(said).join(' '));
+    expect(sense).toBeDefined();
+    expect(sense).toBe(vocab.senses.get(termKey(written).join(' ')));
+  });
+
+  it('keeps a last "her" (the person, not "her own"): "scared of her" is not read from "scared of"', () => {
+    expect(vocab.senses.get(termKey('scared of her').join(' '))).toBeDefined();
+    expect(vocab.senses.get(termKey('scared of').join(' '))).toBeUndefined();
   });
 
   it('keeps a phrase listed without the "of" as its own', () => {
