@@ -53,7 +53,11 @@ export interface EvalQuery {
     | 'tune31'
     | 'tune32'
     | 'tune33'
-    | 'tune34';
+    | 'tune34'
+    | 'tune35'
+    | 'tune36'
+    | 'tune37'
+    | 'tune38';
 }
 
 export interface Quality {
@@ -172,6 +176,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune32',
     'tune33',
     'tune34',
+    'tune35',
+    'tune36',
+    'tune37',
+    'tune38',
     'holdout',
     'holdout2',
   ] as const) {
