@@ -818,7 +818,7 @@ class SearchIndex {
 
   /** Splits the query into units: vocabulary phrases first (longest wins), then single content words. */
   private analyse(query: string): { units: Unit[]; ageHint?: number; youth: boolean } {
-    const raw = tokenise(readIllnessCapitals(query));
+    const raw = agesInWords(tokenise(readIllnessCapitals(query)));
     if (raw.length === 0) return { units: [], youth: false };
     const partialLast = /[\p{L}\p{N}'’]$/u.test(query);
     const vocab = this.vocab;
@@ -2071,7 +2071,7 @@ const COUNTED_WORDS: ReadonlySet<string> = new Set(
     'minute minutes min mins hour hours hr hrs day days night nights week weeks wk wks month months ' +
     'fortnight fortnights time times kid kids child children baby babies son sons daughter daughters ' +
     'boy boys girl girls grandchild grandchildren grandkids pound pounds quid grand k p pence percent ' +
-    'pm am oclock'
+    'pm am oclock mile miles'
   ).split(' '),
 );
 
@@ -2115,6 +2115,43 @@ function statedAge(raw: string[], k: number): number | undefined {
     ((next === 'yr' || next === 'yrs' || next === 'year' || next === 'years') && raw[k + 2] === 'old');
   const age = Number(number[1]);
   return said && age >= 1 && age <= 110 ? age : undefined;
+}
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  (
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen'
+  )
+    .split(' ')
+    .map((w, i) => [w, i + 1] as [string, number])
+    .concat('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, 20 + 10 * i])),
+);
+
+/**
+ * "my eight-year-old", "im seventy-four": an age in words, written as the number it is so the age rules
+ * read it. Other numbers in words ("two kids", "three grand") are left as they are.
+ */
+function agesInWords(raw: string[]): string[] {
+  if (!raw.some((w) => NUMBER_WORDS.has(w))) return raw;
+  const out: string[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const n = NUMBER_WORDS.get(raw[k]);
+    const units = n !== undefined && n >= 20 ? NUMBER_WORDS.get(raw[k + 1]) : undefined;
+    const end = units !== undefined && units < 10 ? k + 2 : k + 1;
+    const next = raw[end];
+    const aged =
+      n !== undefined &&
+      (((next === 'year' || next === 'years' || next === 'yr' || next === 'yrs') && raw[end + 1] === 'old') ||
+        next === 'yo' ||
+        (k > 0 && AGE_LEADS.has(raw[k - 1]) && !countsSomething(raw, end)));
+    if (!aged) {
+      out.push(raw[k]);
+      continue;
+    }
+    out.push(String(n + (end === k + 2 ? (units as number) : 0)));
+    k = end - 1;
+  }
+  return out;
 }
 
 /** A number as an age may be written: "13", "13yr", "13yrs", "13yo". */

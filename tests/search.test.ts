@@ -286,6 +286,10 @@ describe('ranking', () => {
     // The age of the parent's child: a young person is involved, but the age is not the patient's.
     ['mum of a 9yo, feeling low', ['youth', 'open']],
     ['feeling low, rent is 12 weeks behind', ['open', 'youth']],
+    // An age in words is an age; other numbers in words are not.
+    ['my fourteen-year-old is feeling low', ['youth', 'open']],
+    ['shes fifteen and feeling low', ['youth', 'open']],
+    ['feeling low, shes two hours away', ['open', 'youth']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
       [
@@ -305,6 +309,9 @@ describe('ranking', () => {
     ['lonely, 72', ['older', 'open']],
     ['lonely over 60s', ['older', 'open']],
     ['lonely at 40', ['open', 'older']],
+    ['im seventy-four and lonely', ['older', 'open']],
+    ['lonely, hes seventy four', ['older', 'open']],
+    ['lonely, hes seventy four miles away', ['open', 'older']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
       [
@@ -1031,6 +1038,12 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
       1,
     ],
     ['sacked unfairly', 'ashbridge-advice-centre', 3],
+    ['cheap grub', 'millbank-community-pantry', 1],
+    ['sacked unfair', 'ashbridge-law-centre', 2],
+    ['family forcing her to get married', 'asha-womens-centre', 1],
+    ['used to play footie, anything gentle at 58', 'ashbridge-walking-football', 1],
+    // A child's age in words ("eight-year-old") is still a child's age.
+    ['my eight-year-old keeps crying since her grandad died', 'little-oaks-childrens-bereavement', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
