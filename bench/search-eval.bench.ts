@@ -57,7 +57,11 @@ export interface EvalQuery {
     | 'tune35'
     | 'tune36'
     | 'tune37'
-    | 'tune38';
+    | 'tune38'
+    | 'tune39'
+    | 'tune40'
+    | 'tune41'
+    | 'tune42';
 }
 
 export interface Quality {
@@ -180,6 +184,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune36',
     'tune37',
     'tune38',
+    'tune39',
+    'tune40',
+    'tune41',
+    'tune42',
     'holdout',
     'holdout2',
   ] as const) {
