@@ -258,6 +258,13 @@ const SAID_OF: Record<Person, string[]> = {
 };
 
 const WORK_WORDS: ReadonlySet<string> = new Set(['work', 'works', 'working']);
+/** The caller's worry, when it is about someone: "I worry about her", "worried about my dad". */
+const WORRY_WORDS: ReadonlySet<string> = new Set(['worry', 'worries', 'worried', 'worrying']);
+const WORRIED_ABOUT: ReadonlySet<string> = new Set(
+  'her him them mum dad mother father nan gran grandad son daughter husband wife partner brother sister neighbour'.split(
+    ' ',
+  ),
+);
 /** Before "work", these make it a place or a time: "at work", "after work". */
 const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
 /** After it, these make it hours: "works all day", "work full time". */
@@ -884,7 +891,13 @@ class SearchIndex {
       else if (r.corrected) corrections.push([word, r.corrected]);
       // "partners back at work", "only free after work", "works full time": when or where someone is, not a
       // need for work. The word still breaks ties, as a half-typed one does.
-      const where = raw.length > 3 && WORK_WORDS.has(word) && (WORK_PLACE.has(raw[i - 2]) || WORK_HOURS.has(raw[i]));
+      const where =
+        raw.length > 3 &&
+        ((WORK_WORDS.has(word) && (WORK_PLACE.has(raw[i - 2]) || WORK_HOURS.has(raw[i]))) ||
+          // "I worry about her all day": the one asking is worried; what about is the need.
+          (WORRY_WORDS.has(word) &&
+            raw[i] === 'about' &&
+            (WORRIED_ABOUT.has(raw[i + 1]) || (raw[i + 1] === 'my' && WORRIED_ABOUT.has(raw[i + 2])))));
       // "dad's 75", "mums 81": who is being talked about, with their age. What the word means still counts;
       // the word itself is not a name typed directly ("Dads Matter").
       const whose = AGE_LEADS.has(word) && i < raw.length && statedAge(raw, i) !== undefined;

@@ -1044,6 +1044,12 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['used to play footie, anything gentle at 58', 'ashbridge-walking-football', 1],
     // A child's age in words ("eight-year-old") is still a child's age.
     ['my eight-year-old keeps crying since her grandad died', 'little-oaks-childrens-bereavement', 2],
+    ['mum says 15 yr old son always angry, cant manage him', 'positive-parenting-programme', 2],
+    ['mum cant manage buses anymore', 'ashbridge-dial-a-ride', 2],
+    ['boxes and papers everywhere, only a path to the kitchen', 'clear-space-hoarding-support', 1],
+    // Hoarding is a fire risk: the fire service's home safety visit is for it too.
+    ['neighbours house piled high with stuff', 'safe-and-well-visits', 4],
+    ['her fella wont talk about how he feels', 'monday-lads-talk', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
@@ -1091,6 +1097,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['dad needs lifts to hospital and i work full time', 'work'],
     // Grief at work is trouble at work, not a death.
     ['getting grief at work for being trans', 'bereavement'],
+    // The caller's worry about someone is not the need; what they worry about is.
+    ['mum lives alone and keeps falling, i worry about her', 'wellbeing'],
+    ['worried about my dad, he keeps falling', 'wellbeing'],
+    // An empty flat to come home to is loneliness, not furniture.
+    ['since we split up i come home to an empty flat', 'practical'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
