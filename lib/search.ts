@@ -258,13 +258,30 @@ const SAID_OF: Record<Person, string[]> = {
 };
 
 const WORK_WORDS: ReadonlySet<string> = new Set(['work', 'works', 'working']);
+/** After "at", where someone studies is where they are: "at college", "at uni". */
+const STUDY_PLACES: ReadonlySet<string> = new Set(['college', 'uni', 'university']);
+/** "not at college", "not working or at college": not being there is the need. */
+const NOT_AT: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'wasnt', 'no']);
 /** The caller's worry, when it is about someone: "I worry about her", "worried about my dad". */
 const WORRY_WORDS: ReadonlySet<string> = new Set(['worry', 'worries', 'worried', 'worrying']);
 const WORRIED_ABOUT: ReadonlySet<string> = new Set(
-  'her him them mum dad mother father nan gran grandad son daughter husband wife partner brother sister neighbour'.split(
-    ' ',
-  ),
+  (
+    'her him them mum dad mother father nan gran grandad son daughter husband wife partner brother sister ' +
+    'neighbour friend old lady man lad boy girl kids child'
+  ).split(' '),
 );
+/** Said between the worry and the person: "worried about my dad", "worried the old lady next door...". */
+const WORRIED_LINKS: ReadonlySet<string> = new Set(['about', 'my', 'her', 'his', 'our', 'the', 'for']);
+
+/** Whether the worry word at `k` is about a person: the one asking is worried; the person has the need. */
+function worriedAboutSomeone(raw: string[], k: number): boolean {
+  if (!WORRY_WORDS.has(raw[k])) return false;
+  for (let j = k + 1; j < raw.length && j <= k + 3; j++) {
+    if (WORRIED_ABOUT.has(raw[j])) return true;
+    if (!WORRIED_LINKS.has(raw[j])) return false;
+  }
+  return false;
+}
 /** Before "work", these make it a place or a time: "at work", "after work". */
 const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
 /** After it, these make it hours: "works all day", "work full time". */
@@ -895,9 +912,8 @@ class SearchIndex {
         raw.length > 3 &&
         ((WORK_WORDS.has(word) && (WORK_PLACE.has(raw[i - 2]) || WORK_HOURS.has(raw[i]))) ||
           // "I worry about her all day": the one asking is worried; what about is the need.
-          (WORRY_WORDS.has(word) &&
-            raw[i] === 'about' &&
-            (WORRIED_ABOUT.has(raw[i + 1]) || (raw[i + 1] === 'my' && WORRIED_ABOUT.has(raw[i + 2])))));
+          worriedAboutSomeone(raw, i - 1) ||
+          (STUDY_PLACES.has(word) && raw[i - 2] === 'at' && !NOT_AT.has(raw[i - 3]) && !NOT_AT.has(raw[i - 5])));
       // "dad's 75", "mums 81": who is being talked about, with their age. What the word means still counts;
       // the word itself is not a name typed directly ("Dads Matter").
       const whose = AGE_LEADS.has(word) && i < raw.length && statedAge(raw, i) !== undefined;

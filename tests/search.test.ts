@@ -1050,6 +1050,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // Hoarding is a fire risk: the fire service's home safety visit is for it too.
     ['neighbours house piled high with stuff', 'safe-and-well-visits', 4],
     ['her fella wont talk about how he feels', 'monday-lads-talk', 3],
+    ['im 23, came out as trans and lost most of my friends', 'ashbridge-pride-social', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
@@ -1100,11 +1101,22 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // The caller's worry about someone is not the need; what they worry about is.
     ['mum lives alone and keeps falling, i worry about her', 'wellbeing'],
     ['worried about my dad, he keeps falling', 'wellbeing'],
+    ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
+    // Where someone studies is where they are; not being there is still the need.
+    ['19 and at college, cant sleep for worrying about money', 'work'],
     // An empty flat to come home to is loneliness, not furniture.
     ['since we split up i come home to an empty flat', 'practical'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
+
+  // Not being at college is the need: education and work.
+  it.each([['son 19, not at college'], ['lad of 18, never at college, sits in his room']])(
+    '"%s" is read as work',
+    (query) => {
+      expect(demo.suggestCategories(query).map((c) => c.category)).toContain('work');
+    },
+  );
 
   // "dad's 75" is who is being talked about, not the dads' group typed by name.
   it.each([
