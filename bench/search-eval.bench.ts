@@ -61,7 +61,11 @@ export interface EvalQuery {
     | 'tune39'
     | 'tune40'
     | 'tune41'
-    | 'tune42';
+    | 'tune42'
+    | 'tune43'
+    | 'tune44'
+    | 'tune45'
+    | 'tune46';
 }
 
 export interface Quality {
@@ -188,6 +192,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune40',
     'tune41',
     'tune42',
+    'tune43',
+    'tune44',
+    'tune45',
+    'tune46',
     'holdout',
     'holdout2',
   ] as const) {
