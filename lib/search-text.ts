@@ -156,7 +156,8 @@ const NEGATIONS = new Set([
  * "can't get to hospital"): stopwords, except negations, which change what a phrase means.
  */
 export function isFiller(word: string): boolean {
-  return STOPWORDS.has(word) && !NEGATIONS.has(word);
+  // "new mum struggling" is about a baby; "mum struggling" is not: "new" is never skipped inside a phrase.
+  return STOPWORDS.has(word) && !NEGATIONS.has(word) && word !== 'new';
 }
 
 /** Longest edit distance accepted as a typo for a word of this length (0 = exact only). */

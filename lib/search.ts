@@ -864,9 +864,22 @@ class SearchIndex {
       }
       if (ageHint === undefined) ageHint = decadeAge(raw[k]) ?? statedAge(raw, k);
     }
+    // "forced marrige": a slip inside a lay phrase is read as the word it is a slip for, so the phrase still
+    // counts, as the word would on its own.
+    const phraseStems = stems.slice();
+    let corrected = false;
+    for (let k = 0; k < raw.length; k++) {
+      if (STOPWORDS.has(raw[k]) || isNumber(raw[k]) || stems[k].length < 5) continue;
+      const r = this.resolve(stems[k], false, raw[k]);
+      // Only a word known in no form at all: "falling" is "fall", not a slip for "failing".
+      if (r.corrected && r.terms.every((m) => m.kind === 'typo')) {
+        phraseStems[k] = r.corrected;
+        corrected = true;
+      }
+    }
     let i = 0;
     while (i < raw.length && units.length < MAX_UNITS) {
-      const phrase = this.phraseAt(raw, stems, i);
+      const phrase = this.phraseAt(raw, stems, i) ?? (corrected ? this.phraseAt(raw, phraseStems, i) : undefined);
       if (phrase) {
         const words = phrase.positions
           .filter((p) => !STOPWORDS.has(raw[p]) && !PHRASE_ADVERBS.has(raw[p]))
