@@ -1063,6 +1063,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['im 23, came out as trans and lost most of my friends', 'ashbridge-pride-social', 1],
     // A slip inside a lay phrase still makes the phrase ("forced marrige" is "forced marriage").
     ['forced marrige', 'ashbridge-domestic-abuse-service', 2],
+    // "Tablets" a young carer sorts for a parent are medicine, not computers.
+    ['17, do all the cooking and sort mums tablets, she has MS', 'young-carers-ashbridge', 2],
+    ['my 15 year old has stopped listening and theres shouting every night', 'positive-parenting-programme', 1],
+    ['lads off the estate have moved into my flat and i cant get them out', 'safer-communities-team', 1],
+    ['havent been on a bus since my breakdown', 'travel-buddy-scheme', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
