@@ -65,7 +65,11 @@ export interface EvalQuery {
     | 'tune43'
     | 'tune44'
     | 'tune45'
-    | 'tune46';
+    | 'tune46'
+    | 'tune47'
+    | 'tune48'
+    | 'tune49'
+    | 'tune50';
 }
 
 export interface Quality {
@@ -196,6 +200,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune44',
     'tune45',
     'tune46',
+    'tune47',
+    'tune48',
+    'tune49',
+    'tune50',
     'holdout',
     'holdout2',
   ] as const) {
