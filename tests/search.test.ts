@@ -1068,6 +1068,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['my 15 year old has stopped listening and theres shouting every night', 'positive-parenting-programme', 1],
     ['lads off the estate have moved into my flat and i cant get them out', 'safer-communities-team', 1],
     ['havent been on a bus since my breakdown', 'travel-buddy-scheme', 1],
+    ['lives alone, worried about falling', 'steady-steps-falls-prevention', 2],
+    ['man being hurt by his wife, too ashamed to tell anyone', 'mens-advice-project-ashbridge', 1],
+    ['childcare costs so much its not worth going back to work', 'ashbridge-claim-support', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
