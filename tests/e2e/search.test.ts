@@ -46,6 +46,9 @@ it.each([
   ['husband hits me', 'Domestic abuse and personal safety', /Domestic Abuse Service|Safer Futures Refuge/],
   ['homless', 'Housing and homelessness', /Housing Options|St Aidan/],
   ['no internet help', 'Digital skills and access', /Device and Data Bank|Library Digital Drop-in/],
+  // Typed in a hurry: the "his" left out of a lay phrase, and a slip inside one.
+  ['brother took own life', 'Bereavement and loss', /After Suicide Support/],
+  ['forced marrige', 'Domestic abuse and personal safety', /Asha Women’s Centre|Domestic Abuse Service/],
 ])('"%s" offers %s and finds %s', async (query, chip, expected) => {
   await type(query);
   await expect.poll(topFive).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
