@@ -69,7 +69,11 @@ export interface EvalQuery {
     | 'tune47'
     | 'tune48'
     | 'tune49'
-    | 'tune50';
+    | 'tune50'
+    | 'tune51'
+    | 'tune52'
+    | 'tune53'
+    | 'tune54';
 }
 
 export interface Quality {
@@ -204,6 +208,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune48',
     'tune49',
     'tune50',
+    'tune51',
+    'tune52',
+    'tune53',
+    'tune54',
     'holdout',
     'holdout2',
   ] as const) {
