@@ -1071,6 +1071,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['lives alone, worried about falling', 'steady-steps-falls-prevention', 2],
     ['man being hurt by his wife, too ashamed to tell anyone', 'mens-advice-project-ashbridge', 1],
     ['childcare costs so much its not worth going back to work', 'ashbridge-claim-support', 3],
+    ['needs to leave tonight with the kids, violent partner', 'safer-futures-refuge', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
