@@ -1072,6 +1072,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['man being hurt by his wife, too ashamed to tell anyone', 'mens-advice-project-ashbridge', 1],
     ['childcare costs so much its not worth going back to work', 'ashbridge-claim-support', 3],
     ['needs to leave tonight with the kids, violent partner', 'safer-futures-refuge', 2],
+    // A scam is a safety matter for an older person: the fire service's safe and well visit covers it.
+    ['elderly lady scammed by doorstep rogue trader', 'safe-and-well-visits', 4],
+    // Stroke and Parkinson's weakly say the one asking may be caring.
+    ['wife caring for husband with parkinsons, shes shattered', 'ashbridge-carers-centre', 3],
+    ['caring for hubby after his stroke, desperate for a break', 'ashbridge-sitting-service', 3],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
