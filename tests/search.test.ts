@@ -1077,6 +1077,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // Stroke and Parkinson's weakly say the one asking may be caring.
     ['wife caring for husband with parkinsons, shes shattered', 'ashbridge-carers-centre', 3],
     ['caring for hubby after his stroke, desperate for a break', 'ashbridge-sitting-service', 3],
+    ['17yo lad, girlfriend goes thru his phone and wont let him see his mates', 'mens-advice-project-ashbridge', 1],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
