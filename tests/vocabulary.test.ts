@@ -291,18 +291,11 @@ describe('compileVocabulary', () => {
   };
   const vocab = compileVocabulary(file);
 
-  // Everyday speech drops the "of": "get out the house" is the phrase "get out of the house".
   it.each([
+    // Everyday speech drops the "of": "get out the house" is the phrase "get out of the house".
     ['get out the house', 'get out of the house'],
     ['kicked out home', 'kicked out of home'],
-  ])('reads "%s" as "%s"', (said, written) => {
-    const sense = vocab.senses.get(termKey(said).join(' '));
-    expect(sense).toBeDefined();
-    expect(sense).toBe(vocab.senses.get(termKey(written).join(' ')));
-  });
-
-  // Hurried typing drops the articles and "his" or "her": "brother took own life", "new to area".
-  it.each([
+    // Hurried typing drops the articles and "his" or "her": "brother took own life", "new to area".
     ['took own life', 'took his own life'],
     ['new to area', 'new to the area'],
   ])('reads "%s" as "%s"', (said, written) => {
