@@ -73,7 +73,11 @@ export interface EvalQuery {
     | 'tune51'
     | 'tune52'
     | 'tune53'
-    | 'tune54';
+    | 'tune54'
+    | 'tune55'
+    | 'tune56'
+    | 'tune57'
+    | 'tune58';
 }
 
 export interface Quality {
@@ -212,6 +216,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune52',
     'tune53',
     'tune54',
+    'tune55',
+    'tune56',
+    'tune57',
+    'tune58',
     'holdout',
     'holdout2',
   ] as const) {
