@@ -1078,6 +1078,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['wife caring for husband with parkinsons, shes shattered', 'ashbridge-carers-centre', 3],
     ['caring for hubby after his stroke, desperate for a break', 'ashbridge-sitting-service', 3],
     ['17yo lad, girlfriend goes thru his phone and wont let him see his mates', 'mens-advice-project-ashbridge', 1],
+    ['used to play footy, 58 now, anything for old codgers like me', 'ashbridge-walking-football', 1],
+    ['worried how to pay for dads care home', 'later-life-money-advice', 2],
+    ['keeps tripping at home on the stairs', 'steady-steps-falls-prevention', 4],
+    ['wants to bring wife and kids over', 'ashbridge-refugee-migrant-support', 1],
+    ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
   });
