@@ -1082,6 +1082,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['worried how to pay for dads care home', 'later-life-money-advice', 2],
     ['keeps tripping at home on the stairs', 'steady-steps-falls-prevention', 4],
     ['wants to bring wife and kids over', 'ashbridge-refugee-migrant-support', 1],
+    // Volunteering is a way to meet people for someone new to the area.
+    ['moved here recently, doesnt know anyone', 'ashbridge-volunteer-centre', 5],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
