@@ -1084,6 +1084,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['wants to bring wife and kids over', 'ashbridge-refugee-migrant-support', 1],
     // Volunteering is a way to meet people for someone new to the area.
     ['moved here recently, doesnt know anyone', 'ashbridge-volunteer-centre', 5],
+    // Keeping up the Universal Credit journal online is digital help as much as money: the job club does it.
+    ['cant do his uc journal online', 'millbank-job-club', 5],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
