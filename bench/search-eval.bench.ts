@@ -77,7 +77,11 @@ export interface EvalQuery {
     | 'tune55'
     | 'tune56'
     | 'tune57'
-    | 'tune58';
+    | 'tune58'
+    | 'tune59'
+    | 'tune60'
+    | 'tune61'
+    | 'tune62';
 }
 
 export interface Quality {
@@ -220,6 +224,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune56',
     'tune57',
     'tune58',
+    'tune59',
+    'tune60',
+    'tune61',
+    'tune62',
     'holdout',
     'holdout2',
   ] as const) {
