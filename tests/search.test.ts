@@ -1086,6 +1086,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['moved here recently, doesnt know anyone', 'ashbridge-volunteer-centre', 5],
     // Keeping up the Universal Credit journal online is digital help as much as money: the job club does it.
     ['cant do his uc journal online', 'millbank-job-club', 5],
+    // A parent or child named beside a worry about a child also looks for early help: the family hub.
+    ['daughter 14 anxious wont go to school', 'ashbridge-family-hub', 4],
+    ['nan bringing up grandkids, mum cant cope', 'ashbridge-family-hub', 4],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
