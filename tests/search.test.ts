@@ -1089,6 +1089,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // A parent or child named beside a worry about a child also looks for early help: the family hub.
     ['daughter 14 anxious wont go to school', 'ashbridge-family-hub', 4],
     ['nan bringing up grandkids, mum cant cope', 'ashbridge-family-hub', 4],
+    ['overweight wants to get fit', 'parkrun-ashbridge', 5],
+    // A home with nothing in it also needs setting up: tenancy support does that.
+    ['moved into empty flat no bed or cooker', 'keystone-tenancy-sustainment', 5],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
