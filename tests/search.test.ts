@@ -1092,6 +1092,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['overweight wants to get fit', 'parkrun-ashbridge', 5],
     // A home with nothing in it also needs setting up: tenancy support does that.
     ['moved into empty flat no bed or cooker', 'keystone-tenancy-sustainment', 5],
+    ['son has ADHD, fighting school for EHCP', 'ashbridge-family-hub', 3],
+    ['been out of work for years, wants training', 'ashbridge-volunteer-centre', 5],
+    ['lads have moved into my brothers flat and are dealing from it', 'safer-communities-team', 1],
+    ['new to the area doesnt know anyone', 'ashbridge-health-walks', 4],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
