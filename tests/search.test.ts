@@ -1096,6 +1096,12 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['been out of work for years, wants training', 'ashbridge-volunteer-centre', 5],
     ['lads have moved into my brothers flat and are dealing from it', 'safer-communities-team', 1],
     ['new to the area doesnt know anyone', 'ashbridge-health-walks', 4],
+    // Eviction, a landlord and bills are also the advice centre's work.
+    ['landlord has given notice to leave', 'ashbridge-advice-centre', 5],
+    ['landlord served an eviction notice and ive nowhere to go', 'ashbridge-advice-centre', 5],
+    ['single mum two kids cant pay gas bill', 'ashbridge-advice-centre', 5],
+    // Free surplus food is for anyone short of money.
+    ['nothing in the cupboards till payday', 'hollins-cross-community-fridge', 5],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
