@@ -1102,6 +1102,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['single mum two kids cant pay gas bill', 'ashbridge-advice-centre', 5],
     // Free surplus food is for anyone short of money.
     ['nothing in the cupboards till payday', 'hollins-cross-community-fridge', 5],
+    ['kids get free school meals, dreading the summer hols', 'millbank-community-pantry', 2],
+    ['lost job, 52, needs work', 'ashbridge-adult-learning', 3],
+    ['we lost the baby at 20 weeks', 'ashbridge-bereavement-service', 3],
+    ['sleeping rough, needs a shower', 'ashbridge-housing-options', 3],
+    ['boss cut my hours when i told him i was pregnant', 'ashbridge-advice-centre', 4],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
