@@ -1107,6 +1107,15 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['we lost the baby at 20 weeks', 'ashbridge-bereavement-service', 3],
     ['sleeping rough, needs a shower', 'ashbridge-housing-options', 3],
     ['boss cut my hours when i told him i was pregnant', 'ashbridge-advice-centre', 4],
+    ['gran bringing up the grandkids', 'ashbridge-family-hub', 2],
+    ['behind on rent', 'ashbridge-advice-centre', 4],
+    ['ex wont let him see the kids', 'dads-matter-ashbridge', 4],
+    ['gambling debts', 'clearway-debt-advice', 2],
+    ['raped as a teenager, its all coming back', 'ashbridge-talking-therapies', 2],
+    ['pip appeal', 'ashbridge-law-centre', 3],
+    // Food banks give out baby essentials too, but the baby bank stays first for nappies.
+    ['cant afford nappies', 'little-bundles-baby-bank', 1],
+    ['cant afford nappies', 'ashbridge-food-bank', 3],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
