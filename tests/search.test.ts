@@ -1116,6 +1116,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // Food banks give out baby essentials too, but the baby bank stays first for nappies.
     ['cant afford nappies', 'little-bundles-baby-bank', 1],
     ['cant afford nappies', 'ashbridge-food-bank', 3],
+    ['new mum feeling v low', 'family-friends-home-visiting', 3],
+    ['sleeping rough needs shower and hot meal', 'ashbridge-housing-options', 5],
+    ['over 70, wants gentle exercise', 'ashbridge-health-walks', 2],
+    ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
+    ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
