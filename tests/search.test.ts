@@ -993,7 +993,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['son 15 smoking cannabis, mum worried sick', 'switch-young-peoples-service', 3],
     // The child's age, said of the parent who is asking: services for adults are not ruled out by it.
     ['parents of a 6 year old with cerebral palsy, desperate for a break', 'ashbridge-sitting-service', 2],
-    ['gay lad 19, feeling down', 'the-hideout-youth-counselling', 5],
+    ['gay lad 19, feeling down', 'the-hideout-youth-counselling', 6],
     ['had to stop driving, cant get to tesco', 'ashbridge-dial-a-ride', 1],
     ['fella cant read his post now', 'sight-and-hearing-centre', 2],
     ['roofer knocked on the door and took cash', 'ashbridge-trading-standards', 1],
@@ -1068,7 +1068,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['my 15 year old has stopped listening and theres shouting every night', 'positive-parenting-programme', 1],
     ['lads off the estate have moved into my flat and i cant get them out', 'safer-communities-team', 1],
     ['havent been on a bus since my breakdown', 'travel-buddy-scheme', 1],
-    ['lives alone, worried about falling', 'steady-steps-falls-prevention', 2],
+    ['lives alone, worried about falling', 'steady-steps-falls-prevention', 3],
     ['man being hurt by his wife, too ashamed to tell anyone', 'mens-advice-project-ashbridge', 1],
     ['childcare costs so much its not worth going back to work', 'ashbridge-claim-support', 3],
     ['needs to leave tonight with the kids, violent partner', 'safer-futures-refuge', 2],
