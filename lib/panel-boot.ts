@@ -108,6 +108,14 @@ function takeEarlyMirror(): Promise<unknown> {
   return early ? early.catch(() => undefined) : readRevisionMirror();
 }
 
+/** The settings read public/panel-open-storage.js started with the mirror's, if it did. */
+function takeEarlySettings(): Promise<Record<string, unknown>> | undefined {
+  const holder = globalThis as { careSettingsRead?: Promise<Record<string, unknown>> };
+  const early = holder.careSettingsRead;
+  holder.careSettingsRead = undefined;
+  return early;
+}
+
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
 export function whenIdle(timeout = 200): Promise<void> {
   const idle = pageIdleScheduler();
@@ -239,13 +247,14 @@ export async function bootPanel(
   // read alongside it; if the policy has not arrived by the time the directory is ready, the panel opens with
   // them and takes the policy's when it comes (`settingsWithPolicy`).
   let policyRead: LoadedSettings | undefined;
-  const withPolicy = loadSettings()
+  const stored = takeEarlySettings();
+  const withPolicy = loadSettings({ stored })
     .catch(unreadable)
     .then((loaded) => {
       policyRead = loaded;
       return loaded;
     });
-  const withoutPolicy = loadSettings({ policy: false }).catch(unreadable);
+  const withoutPolicy = loadSettings({ policy: false, stored }).catch(unreadable);
   const quick = restorePanelPack(readQuickCopy(textStore), { today, prepareLater: true });
   if (quick) mark('quick-copy-restored');
   const settingsNow = async () =>

@@ -18,7 +18,9 @@ export interface Settings {
 }
 
 export const SETTINGS_VERSION = 1;
-const KEY = 'settings';
+/** Key in `storage.local`; public/panel-open-storage.js reads it too (a unit test keeps them the same). */
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 export const DEFAULT_SETTINGS: Settings = {
   practiceName: '',
@@ -105,11 +107,18 @@ async function readManaged(): Promise<Record<string, unknown>> {
 /**
  * The practice's settings over the defaults, with any set by policy on top (and locked). `policy: false`
  * skips the policy read: Chromium's first `storage.managed` read after the browser starts can take seconds,
- * and the side panel must not wait for it (see `bootPanel`).
+ * and the side panel must not wait for it (see `bootPanel`). `stored` is a `storage.local` read of the
+ * settings key already under way (the side panel starts one before its main script has loaded).
  */
-export async function loadSettings({ policy = true }: { policy?: boolean } = {}): Promise<LoadedSettings> {
+export async function loadSettings({
+  policy = true,
+  stored: early,
+}: {
+  policy?: boolean;
+  stored?: Promise<Record<string, unknown>>;
+} = {}): Promise<LoadedSettings> {
   const problems: string[] = [];
-  const stored = await browser.storage.local.get(KEY);
+  const stored = await (early ?? browser.storage.local.get(KEY));
   const wrapper = stored[KEY] as { version?: number; values?: unknown } | undefined;
   const local = sanitise(wrapper?.values, problems, 'local');
   const managedRaw = policy ? await readManaged() : {};

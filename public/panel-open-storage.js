@@ -6,14 +6,20 @@
 //
 // It also asks extension storage for the revision's mirror (lib/revision-mirror.ts), which answers well
 // before IndexedDB has opened when the browser is busy: a quick copy of the search built from that revision
-// can then be used at once.
+// can then be used at once. The practice's settings (lib/settings.ts) come in the same read: the panel is
+// drawn once it has both, and a second request made from the main script would answer tens of
+// milliseconds later on a busy machine.
 (() => {
   try {
     const api = globalThis.browser ?? globalThis.chrome;
-    globalThis.careRevisionMirror = api.storage.local.get('directoryRevision').then(
+    const local = api.storage.local.get(['directoryRevision', 'settings']);
+    globalThis.careRevisionMirror = local.then(
       (stored) => stored.directoryRevision,
       () => undefined,
     );
+    // A failed read fails settings as a read of their own would (lib/panel-boot.ts then uses the defaults).
+    globalThis.careSettingsRead = local.then((stored) => ({ settings: stored.settings }));
+    globalThis.careSettingsRead.catch(() => {});
   } catch {
     // No extension storage here: the panel asks IndexedDB instead.
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DB_NAME, DB_VERSION, type Db, DIRECTORY_REVISION_KEY, openCareDb, PANEL_PACK_KEY } from '@/lib/db';
 import { AssetNotFoundError, putAsset, replaceDirectory, setAssetStatus } from '@/lib/directory-store';
@@ -16,6 +16,7 @@ import {
 import { directoryRevision, type PanelPack, restorePanelPack, writePanelPack } from '@/lib/panel-snapshot';
 import { REVISION_MIRROR_KEY } from '@/lib/revision-mirror';
 import { createAssetSearch } from '@/lib/search';
+import { SETTINGS_KEY } from '@/lib/settings';
 import { asset } from './fixtures/panel-asset';
 
 /** An in-memory `localStorage`, with a quota like the browser's. */
@@ -333,8 +334,23 @@ describe('opening IndexedDB early (public/panel-open-storage.js)', () => {
   it('opens the database the panel uses, at the version it expects, and reads its directory revision', () => {
     expect(source).toContain(`indexedDB.open('${DB_NAME}', ${DB_VERSION})`);
     expect(source).toContain(`.transaction('meta').objectStore('meta').get('${DIRECTORY_REVISION_KEY}')`);
-    expect(source).toContain(`.get('${REVISION_MIRROR_KEY}')`);
+    expect(source).toContain(`.get(['${REVISION_MIRROR_KEY}', '${SETTINGS_KEY}'])`);
     expect(source).toContain(`stored.${REVISION_MIRROR_KEY}`);
+    expect(source).toContain(`{ settings: stored.${SETTINGS_KEY} }`);
+  });
+
+  it('reads the practice settings with the mirror, so the panel needs no storage read of its own for them', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { version: 1, values: { practiceName: 'Ashbridge Surgery' } },
+    });
+    runEarlyScript();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const booted = await bootPanel('2026-11-25', undefined, quick);
+    const asked = get.mock.calls.map(([keys]) => JSON.stringify(keys ?? null));
+    get.mockRestore();
+    (await panelDb(booted))?.close();
+    expect(booted.settings.settings.practiceName).toBe('Ashbridge Surgery');
+    expect(asked.filter((keys) => keys.includes(SETTINGS_KEY))).toEqual([]);
   });
 
   it('never creates the database: a first run leaves that, with its migrations, to openCareDb', async () => {
