@@ -1121,6 +1121,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['over 70, wants gentle exercise', 'ashbridge-health-walks', 2],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
+    ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
