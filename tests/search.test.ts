@@ -1122,6 +1122,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
+    ['wants to lose a few stone but hates gyms', 'parkrun-ashbridge', 5],
     ['bought a sofa, it fell apart in a month and they wont refund', 'ashbridge-trading-standards', 2],
   ])('"%s" shows %s in the first %i', (query, id, n) => {
     expect(ids(demo.search(query)).slice(0, n)).toContain(id);
