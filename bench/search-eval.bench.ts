@@ -81,7 +81,11 @@ export interface EvalQuery {
     | 'tune59'
     | 'tune60'
     | 'tune61'
-    | 'tune62';
+    | 'tune62'
+    | 'tune63'
+    | 'tune64'
+    | 'tune65'
+    | 'tune66';
 }
 
 export interface Quality {
@@ -228,6 +232,10 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune60',
     'tune61',
     'tune62',
+    'tune63',
+    'tune64',
+    'tune65',
+    'tune66',
     'holdout',
     'holdout2',
   ] as const) {
