@@ -1177,8 +1177,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
     // Where someone studies is where they are; not being there is still the need.
     ['19 and at college, cant sleep for worrying about money', 'work'],
-    // An empty flat to come home to is loneliness, not furniture.
+    // An empty flat to come home to is loneliness, not furniture; sitting in the flat all day is not housing.
     ['since we split up i come home to an empty flat', 'practical'],
+    ['lonley sat in flat all day no mates', 'housing'],
   ])('"%s" is not read as %s', (query, category) => {
     expect(demo.suggestCategories(query).map((c) => c.category)).not.toContain(category);
   });
