@@ -282,6 +282,17 @@ function worriedAboutSomeone(raw: string[], k: number): boolean {
   }
   return false;
 }
+/**
+ * Whether the word at `k` only says where or when someone is, or that the one asking is worried, and so is
+ * not itself a need: "partners back at work", "works full time", "19 and at college", "I worry about her".
+ */
+function onlyWhereOrWho(raw: string[], k: number): boolean {
+  const word = raw[k];
+  if (WORK_WORDS.has(word)) return WORK_PLACE.has(raw[k - 1]) || WORK_HOURS.has(raw[k + 1]);
+  if (STUDY_PLACES.has(word)) return raw[k - 1] === 'at' && !NOT_AT.has(raw[k - 2]) && !NOT_AT.has(raw[k - 4]);
+  return worriedAboutSomeone(raw, k);
+}
+
 /** Before "work", these make it a place or a time: "at work", "after work". */
 const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
 /** After it, these make it hours: "works all day", "work full time". */
@@ -919,14 +930,8 @@ class SearchIndex {
       const corrections: [string, string][] = [];
       if (stems[i - 1] !== stem(word)) corrections.push([word, stems[i - 1]]);
       else if (r.corrected) corrections.push([word, r.corrected]);
-      // "partners back at work", "only free after work", "works full time": when or where someone is, not a
-      // need for work. The word still breaks ties, as a half-typed one does.
-      const where =
-        raw.length > 3 &&
-        ((WORK_WORDS.has(word) && (WORK_PLACE.has(raw[i - 2]) || WORK_HOURS.has(raw[i]))) ||
-          // "I worry about her all day": the one asking is worried; what about is the need.
-          worriedAboutSomeone(raw, i - 1) ||
-          (STUDY_PLACES.has(word) && raw[i - 2] === 'at' && !NOT_AT.has(raw[i - 3]) && !NOT_AT.has(raw[i - 5])));
+      // The word still breaks ties, as a half-typed one does.
+      const where = raw.length > 3 && onlyWhereOrWho(raw, i - 1);
       // "dad's 75", "mums 81": who is being talked about, with their age. What the word means still counts;
       // the word itself is not a name typed directly ("Dads Matter").
       const whose = AGE_LEADS.has(word) && i < raw.length && statedAge(raw, i) !== undefined;
