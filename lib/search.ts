@@ -2130,7 +2130,7 @@ function countsSomething(raw: string[], next: number): boolean {
   if (after === undefined) return false;
   if (isNumber(after)) return true;
   if (COUNTED_WORDS.has(after)) return true;
-  return (after === 'year' || after === 'years' || after === 'yr' || after === 'yrs') && raw[next + 1] !== 'old';
+  return YEAR_WORDS.has(after) && raw[next + 1] !== 'old';
 }
 
 /** "70s" → 70: a decade of life, as people say an age range ("over 60s", "in his 80s"). */
@@ -2159,7 +2159,7 @@ function statedAge(raw: string[], k: number): number | undefined {
     (before !== undefined && PERSON_WORDS.has(before) && before !== 'baby' && !countsSomething(raw, k + 1)) ||
     (before === 'is' && raw[k - 2] !== undefined && PERSON_WORDS.has(raw[k - 2]) && !countsSomething(raw, k + 1)) ||
     (number[2] !== undefined && next === 'old') ||
-    ((next === 'yr' || next === 'yrs' || next === 'year' || next === 'years') && raw[k + 2] === 'old');
+    (YEAR_WORDS.has(next) && raw[k + 2] === 'old');
   const age = Number(number[1]);
   return said && age >= 1 && age <= 110 ? age : undefined;
 }
@@ -2188,7 +2188,7 @@ function agesInWords(raw: string[]): string[] {
     const next = raw[end];
     const aged =
       n !== undefined &&
-      (((next === 'year' || next === 'years' || next === 'yr' || next === 'yrs') && raw[end + 1] === 'old') ||
+      ((YEAR_WORDS.has(next) && raw[end + 1] === 'old') ||
         next === 'yo' ||
         (k > 0 && AGE_LEADS.has(raw[k - 1]) && !countsSomething(raw, end)));
     if (!aged) {
@@ -2200,6 +2200,9 @@ function agesInWords(raw: string[]): string[] {
   }
   return out;
 }
+
+/** "12 year old", "12 yrs old": the words between an age and "old". */
+const YEAR_WORDS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs']);
 
 /** A number as an age may be written: "13", "13yr", "13yrs", "13yo". */
 const AGE_WORD = /^(\d+)(yrs?|yo)?$/;
