@@ -86,15 +86,21 @@ interface Opened {
   revision?: { value: unknown };
 }
 
+/** What public/panel-open-storage.js left on the page under `name`, taken once so it is used only once. */
+function takeEarly<T>(name: 'careDbOpening' | 'careRevisionMirror' | 'careSettingsRead'): T | undefined {
+  const holder = globalThis as Record<string, unknown>;
+  const early = holder[name] as T | undefined;
+  holder[name] = undefined;
+  return early;
+}
+
 /**
  * The connection `public/panel-open-storage.js` started opening before this script loaded (with the
  * directory's revision, read as it opened), or a new one. That script never upgrades the database; when
  * it could not open it as it is, openCareDb does.
  */
 async function takeEarlyConnection(): Promise<Opened> {
-  const holder = globalThis as { careDbOpening?: Promise<{ db: IDBDatabase; revision?: { value: unknown } } | null> };
-  const early = holder.careDbOpening;
-  holder.careDbOpening = undefined;
+  const early = takeEarly<Promise<{ db: IDBDatabase; revision?: { value: unknown } } | null>>('careDbOpening');
   const opened = early ? await early.catch(() => null) : null;
   if (opened?.db) return { db: wrap(opened.db) as unknown as Db, revision: opened.revision };
   return { db: await openCareDb() };
@@ -102,18 +108,13 @@ async function takeEarlyConnection(): Promise<Opened> {
 
 /** The mirror public/panel-open-storage.js asked extension storage for, or a new request for it. */
 function takeEarlyMirror(): Promise<unknown> {
-  const holder = globalThis as { careRevisionMirror?: Promise<unknown> };
-  const early = holder.careRevisionMirror;
-  holder.careRevisionMirror = undefined;
+  const early = takeEarly<Promise<unknown>>('careRevisionMirror');
   return early ? early.catch(() => undefined) : readRevisionMirror();
 }
 
 /** The settings read public/panel-open-storage.js started with the mirror's, if it did. */
 function takeEarlySettings(): Promise<Record<string, unknown>> | undefined {
-  const holder = globalThis as { careSettingsRead?: Promise<Record<string, unknown>> };
-  const early = holder.careSettingsRead;
-  holder.careSettingsRead = undefined;
-  return early;
+  return takeEarly<Promise<Record<string, unknown>>>('careSettingsRead');
 }
 
 /** Waits for the page to be idle (or a moment, where there is no idle callback), so a key press comes first. */
