@@ -1007,7 +1007,8 @@ class SearchIndex {
       const sense = vocab.senses.get(key);
       if (sense) exact = { sense, end: kept[len - 1] + 1, positions: range(i, kept[len - 1] + 1) };
     }
-    if (isFiller(raw[i])) return exact;
+    // A number before a phrase ("lady 81 no friends") is an age or a count, not the phrase's first word.
+    if (isFiller(raw[i]) || isNumber(raw[i])) return exact;
     // A loose phrase that takes in more of what was said beats a shorter exact one inside it: "cant get out
     // to the shops" is about shopping, not just "cant get out".
     let exactWords = 0;
@@ -1174,7 +1175,7 @@ class SearchIndex {
     this.ensureIndex();
     const { units, ageHint, youth } = this.analyse(query);
     if (units.length === 0) return this.browse(filters, filter, limit);
-    const person = personOf(units);
+    const person = personOf(units) ?? personSaid(tokenise(query));
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
     const { postStart, postAsset, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } = this;
@@ -1805,6 +1806,32 @@ class SearchIndex {
 
 function otherPerson(person: Person): Person {
   return person === 'man' ? 'woman' : 'man';
+}
+
+// Words that say who someone is, not who they are to someone else: "mum 27 twins" is a woman, while
+// "wife died" says nothing sure about who is asking.
+const GENDER_WORDS: ReadonlyMap<string, Person> = new Map([
+  ...'mum mam mom mother woman lady girl widow gran nan nana grandma granny daughter sister'
+    .split(' ')
+    .map((w) => [w, 'woman'] as const),
+  ...'dad father man bloke lad boy widower grandad grandpa granddad son brother gent gentleman guy'
+    .split(' ')
+    .map((w) => [w, 'man'] as const),
+]);
+
+/** After a person, these make them the one asking: "sister says", "mum worried son 15 smoking". */
+const ASKING_WORDS: ReadonlySet<string> = new Set('says said asking asks rang phoned called worried'.split(' '));
+
+/** Who the words say the patient is, when every such word agrees. */
+function personSaid(words: string[]): Person | undefined {
+  let person: Person | undefined;
+  for (let k = 0; k < words.length; k++) {
+    const said = GENDER_WORDS.get(words[k]);
+    if (!said || ASKING_WORDS.has(words[k + 1])) continue;
+    if (person && person !== said) return undefined;
+    person = said;
+  }
+  return person;
 }
 
 /** Who the query's vocabulary phrases say the patient is, when they all agree. */
