@@ -85,7 +85,15 @@ export interface EvalQuery {
     | 'tune63'
     | 'tune64'
     | 'tune65'
-    | 'tune66';
+    | 'tune66'
+    | 'tune67'
+    | 'tune68'
+    | 'tune69'
+    | 'tune70'
+    | 'tune71'
+    | 'tune72'
+    | 'tune73'
+    | 'tune74';
 }
 
 export interface Quality {
@@ -236,6 +244,14 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune64',
     'tune65',
     'tune66',
+    'tune67',
+    'tune68',
+    'tune69',
+    'tune70',
+    'tune71',
+    'tune72',
+    'tune73',
+    'tune74',
     'holdout',
     'holdout2',
   ] as const) {
