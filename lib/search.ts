@@ -275,8 +275,11 @@ const WORRIED_LINKS: ReadonlySet<string> = new Set(['about', 'my', 'her', 'his',
 
 /** Whether the worry word at `k` is about a person: the one asking is worried; the person has the need. */
 function worriedAboutSomeone(raw: string[], k: number): boolean {
-  if (!WORRY_WORDS.has(raw[k])) return false;
-  for (let j = k + 1; j < raw.length && j <= k + 3; j++) {
+  return WORRY_WORDS.has(raw[k]) && aboutSomeone(raw, k + 1);
+}
+/** Whether the words from `from` name a person the worry is about: "about her son", "my dad". */
+function aboutSomeone(raw: string[], from: number): boolean {
+  for (let j = from; j < raw.length && j <= from + 2; j++) {
     if (WORRIED_ABOUT.has(raw[j])) return true;
     if (!WORRIED_LINKS.has(raw[j])) return false;
   }
@@ -891,6 +894,19 @@ class SearchIndex {
     let i = 0;
     while (i < raw.length && units.length < MAX_UNITS) {
       const phrase = this.phraseAt(raw, stems, i) ?? (corrected ? this.phraseAt(raw, phraseStems, i) : undefined);
+      // "worried sick about her son": the one asking is worried; the son has the need.
+      if (phrase && WORRY_WORDS.has(raw[i]) && aboutSomeone(raw, phrase.end)) {
+        units.push({
+          typed: raw.slice(i, phrase.end).join(' '),
+          words: [],
+          senses: [],
+          optional: true,
+          corrections: [],
+          plain: true,
+        });
+        i = phrase.end;
+        continue;
+      }
       if (phrase) {
         const words = phrase.positions
           .filter((p) => !STOPWORDS.has(raw[p]) && !PHRASE_ADVERBS.has(raw[p]))
@@ -1078,7 +1094,9 @@ class SearchIndex {
       if (word.length >= 3)
         for (const id of this.prefixRange(s.text, s.ids, word, PREFIX_FULL_CAP))
           addTerm(id, 0.9 * prefixQuality(word, this.termText[id]), 'prefix');
-      if (word.length >= 3 && !sense && !this.termIds.has(word)) {
+      // A short everyday word typed whole ("lonley older man") is that word, not the start of "manager".
+      const whole = word.length === 3 && ordinaryWords().has(word);
+      if (word.length >= 3 && !whole && !sense && !this.termIds.has(word)) {
         const words = this.vocab.words;
         let lo = lowerBound(words, word);
         let added = 0;
@@ -1822,12 +1840,15 @@ const GENDER_WORDS: ReadonlyMap<string, Person> = new Map([
 /** After a person, these make them the one asking: "sister says", "mum worried son 15 smoking". */
 const ASKING_WORDS: ReadonlySet<string> = new Set('says said asking asks rang phoned called worried'.split(' '));
 
+/** Before "mum" or "dad", these make them the other parent: "split from the kids' mum". */
+const OTHER_PARENT: ReadonlySet<string> = new Set('kids kid childrens babys baby'.split(' '));
+
 /** Who the words say the patient is, when every such word agrees. */
 function personSaid(words: string[]): Person | undefined {
   let person: Person | undefined;
   for (let k = 0; k < words.length; k++) {
     const said = GENDER_WORDS.get(words[k]);
-    if (!said || ASKING_WORDS.has(words[k + 1])) continue;
+    if (!said || ASKING_WORDS.has(words[k + 1]) || OTHER_PARENT.has(words[k - 1])) continue;
     if (person && person !== said) return undefined;
     person = said;
   }

@@ -1123,6 +1123,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['sleeping rough needs shower and hot meal', 'ashbridge-housing-options', 5],
     // Age 70 is read now, and fits the over-50s and over-60s groups as well as the walks open to all.
     ['over 70, wants gentle exercise', 'ashbridge-health-walks', 4],
+    ['no one to talk to since he passed', 'ashbridge-bereavement-service', 3],
+    ['my teenagers running rings round me', 'positive-parenting-programme', 1],
+    // "the kids' mum" is the other parent: the one asking is a dad.
+    ['split from the kids mum, barely get to see them', 'dads-matter-ashbridge', 5],
+    ['mum worried sick about her sons drug use', 'switch-young-peoples-service', 3],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
@@ -1201,6 +1206,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['mum lives alone and keeps falling, i worry about her', 'wellbeing'],
     ['worried about my dad, he keeps falling', 'wellbeing'],
     ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
+    ['mum worried sick about her sons drug use', 'wellbeing'],
+    // A short everyday word typed last is that word, not the start of a longer one ("man" is not "manager").
+    ['lonley older man', 'legal'],
+    // Bills doing your head in is about money, not a child's behaviour.
+    ['the bills are doing my head in', 'family'],
     // Where someone studies is where they are; not being there is still the need.
     ['19 and at college, cant sleep for worrying about money', 'work'],
     // An empty flat to come home to is loneliness, not furniture; sitting in the flat all day is not housing.
