@@ -93,7 +93,15 @@ export interface EvalQuery {
     | 'tune71'
     | 'tune72'
     | 'tune73'
-    | 'tune74';
+    | 'tune74'
+    | 'tune75'
+    | 'tune76'
+    | 'tune77'
+    | 'tune78'
+    | 'tune79'
+    | 'tune80'
+    | 'tune81'
+    | 'tune82';
 }
 
 export interface Quality {
@@ -252,6 +260,14 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune72',
     'tune73',
     'tune74',
+    'tune75',
+    'tune76',
+    'tune77',
+    'tune78',
+    'tune79',
+    'tune80',
+    'tune81',
+    'tune82',
     'holdout',
     'holdout2',
   ] as const) {
