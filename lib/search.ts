@@ -298,8 +298,8 @@ function onlyWhereOrWho(raw: string[], k: number): boolean {
 
 /** Before "work", these make it a place or a time: "at work", "after work". */
 const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
-/** After it, these make it hours: "works all day", "work full time". */
-const WORK_HOURS: ReadonlySet<string> = new Set(['all', 'full', 'nights', 'shifts', 'lates']);
+/** After it, these make it hours or a place: "works all day", "work full time", "works away". */
+const WORK_HOURS: ReadonlySet<string> = new Set(['all', 'full', 'nights', 'shifts', 'lates', 'away']);
 
 /** When something is or was: "till friday", "since yesterday". */
 const WHEN_WORDS: ReadonlySet<string> = new Set(
@@ -1094,8 +1094,9 @@ class SearchIndex {
       if (word.length >= 3)
         for (const id of this.prefixRange(s.text, s.ids, word, PREFIX_FULL_CAP))
           addTerm(id, 0.9 * prefixQuality(word, this.termText[id]), 'prefix');
-      // A short everyday word typed whole ("lonley older man") is that word, not the start of "manager".
-      const whole = word.length === 3 && ordinaryWords().has(word);
+      // A word for a person typed whole ("lonley older man", "my little girl") is that person, not the
+      // start of "manager" or "girlfriend".
+      const whole = PERSON_WORDS.has(word);
       if (word.length >= 3 && !whole && !sense && !this.termIds.has(word)) {
         const words = this.vocab.words;
         let lo = lowerBound(words, word);

@@ -1128,6 +1128,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // "the kids' mum" is the other parent: the one asking is a dad.
     ['split from the kids mum, barely get to see them', 'dads-matter-ashbridge', 5],
     ['mum worried sick about her sons drug use', 'switch-young-peoples-service', 3],
+    ['12 year old looking after mum since her MS diagnosis', 'young-carers-ashbridge', 2],
+    // "little girl" is a child, not a service's name ("Little Stars") or the start of "girlfriend".
+    ['single dad, anything for me and my little girl', 'dads-matter-ashbridge', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
@@ -1207,6 +1210,12 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['worried about my dad, he keeps falling', 'wellbeing'],
     ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
     ['mum worried sick about her sons drug use', 'wellbeing'],
+    // A partner who works away is where they are, not a need for work.
+    ['new baby, feel so alone, partner works away all week', 'work'],
+    // "tearing" is an everyday word, never a slip for "hearing".
+    ['sons on drugs and its tearing the family apart', 'practical'],
+    // A tablet to video call on is a device, not medicine someone needs help with.
+    ['mum wants to video call her sister on her tablet', 'carers'],
     // A short everyday word typed last is that word, not the start of a longer one ("man" is not "manager").
     ['lonley older man', 'legal'],
     // Bills doing your head in is about money, not a child's behaviour.
