@@ -1,5 +1,5 @@
 import { categoryLabel } from './categories';
-import { ordinaryWords } from './ordinary-words';
+import { isOrdinaryWord } from './ordinary-words';
 import {
   boundedEditDistance,
   isFiller,
@@ -1109,7 +1109,7 @@ class SearchIndex {
     }
 
     let corrected: string | undefined;
-    const exactFound = this.termIds.has(word) || sense !== undefined || ordinaryWords().has(word);
+    const exactFound = this.termIds.has(word) || sense !== undefined || isOrdinaryWord(word);
     // Only other forms of the word found ("smokeing" → "smoke"): it may still be a slip for a word the
     // vocabulary knows ("smoking"), which says far more than the stray form does.
     const onlyVariants = terms.length > 0 && terms.every((m) => m.kind === 'variant');

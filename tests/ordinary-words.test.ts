@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ordinaryWords } from '@/lib/ordinary-words';
+import { isOrdinaryWord, ordinaryWords } from '@/lib/ordinary-words';
 import ordinary from '../data/ordinary-words.json';
 import vocabulary from '../data/vocabulary.json';
 
@@ -19,5 +19,21 @@ describe('data/ordinary-words.json', () => {
   it('is what the search reads', () => {
     expect(ordinaryWords().size).toBe(words.length);
     expect(ordinaryWords().has('doing')).toBe(true);
+  });
+
+  // Regular forms of an everyday word are everyday words too; a form the spelling rules would not make is a
+  // slip to correct.
+  it.each([
+    ['stopping', true],
+    ['stopped', true],
+    ['hoping', true],
+    ['walked', true],
+    ['stops', true],
+    ['carried', true],
+    ['smokeing', false],
+    ['lonley', false],
+    ['benifits', false],
+  ])('isOrdinaryWord(%j) is %j', (word, expected) => {
+    expect(isOrdinaryWord(word)).toBe(expected);
   });
 });

@@ -1129,6 +1129,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['split from the kids mum, barely get to see them', 'dads-matter-ashbridge', 5],
     ['mum worried sick about her sons drug use', 'switch-young-peoples-service', 3],
     ['12 year old looking after mum since her MS diagnosis', 'young-carers-ashbridge', 2],
+    // Fear after a diagnosis is the diagnosis's: the benefits service comes before any abuse service.
+    ['just told ive got cancer, terrified', 'willow-centre-benefits-service', 2],
     // "little girl" is a child, not a service's name ("Little Stars") or the start of "girlfriend".
     ['single dad, anything for me and my little girl', 'dads-matter-ashbridge', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
@@ -1214,6 +1216,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['new baby, feel so alone, partner works away all week', 'work'],
     // "tearing" is an everyday word, never a slip for "hearing".
     ['sons on drugs and its tearing the family apart', 'practical'],
+    // "stopping" is a form of "stop", never a slip for "shopping".
+    ['mental health stopping me from working', 'loneliness'],
+    // Wiped out is tired, not baby wipes.
+    ['long covid, wiped out, cant work', 'food'],
     // A tablet to video call on is a device, not medicine someone needs help with.
     ['mum wants to video call her sister on her tablet', 'carers'],
     // A short everyday word typed last is that word, not the start of a longer one ("man" is not "manager").
