@@ -291,10 +291,17 @@ function aboutSomeone(raw: string[], from: number): boolean {
  */
 function onlyWhereOrWho(raw: string[], k: number): boolean {
   const word = raw[k];
-  if (WORK_WORDS.has(word)) return WORK_PLACE.has(raw[k - 1]) || WORK_HOURS.has(raw[k + 1]);
+  if (WORK_WORDS.has(word)) return WORK_PLACE.has(raw[k - 1]) || WORK_HOURS.has(raw[k + 1]) || operating(raw, k);
   if (STUDY_PLACES.has(word)) return raw[k - 1] === 'at' && !NOT_AT.has(raw[k - 2]) && !NOT_AT.has(raw[k - 4]);
   return worriedAboutSomeone(raw, k);
 }
+
+/** "cant work the app", "nan cant work her ipad", "cant work out the journal": using a thing, not a job. */
+function operating(raw: string[], k: number): boolean {
+  return raw[k] === 'work' && CANT_WORDS.has(raw[k - 1]) && WORKED_THINGS.has(raw[k + 1]);
+}
+const CANT_WORDS: ReadonlySet<string> = new Set(['cant', 'cannot', 'can', 'couldnt', 'how']);
+const WORKED_THINGS: ReadonlySet<string> = new Set('the his her my their it this that out'.split(' '));
 
 /** Before "work", these make it a place or a time: "at work", "after work". */
 const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from']);
@@ -328,6 +335,15 @@ const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
   (
     'sadly suddenly unexpectedly recently lately apparently basically literally actually honestly finally ' +
     'totally completely constantly'
+  ).split(' '),
+);
+
+/** Said before a feeling to make it stronger: "dead lonely", "proper down". */
+const INTENSIFIERS: ReadonlySet<string> = new Set(['dead', 'proper', 'right']);
+const INTENSIFIED: ReadonlySet<string> = new Set(
+  (
+    'lonely lonley lonly bored worried low down stressed anxious upset tired skint fed isolated nervous ' +
+    'scared depressed'
   ).split(' '),
 );
 
@@ -942,6 +958,8 @@ class SearchIndex {
       }
       // "literally", "honestly": how it is said; never read as a typo of a word that means something.
       if (PHRASE_ADVERBS.has(word) && raw.length > 1) continue;
+      // "dead lonely", "proper low": how much, not a death.
+      if (INTENSIFIERS.has(word) && i < raw.length && INTENSIFIED.has(raw[i])) continue;
       const r = this.resolve(stems[i - 1], partial, word);
       const corrections: [string, string][] = [];
       if (stems[i - 1] !== stem(word)) corrections.push([word, stems[i - 1]]);

@@ -1218,6 +1218,13 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['sons on drugs and its tearing the family apart', 'practical'],
     // "stopping" is a form of "stop", never a slip for "shopping".
     ['mental health stopping me from working', 'loneliness'],
+    // Working a device is using it, not a job.
+    ['nan cant work her ipad', 'work'],
+    ['grandad cant work his new tablet, wants to facetime the grandkids', 'work'],
+    // "dead lonely" is very lonely, not a death.
+    ['im gay and feel dead lonley since moving here', 'bereavement'],
+    // Tablets someone is on are medicine, not a device.
+    ['nurse says my sugars are high and im on tablets for it now', 'digital'],
     // Wiped out is tired, not baby wipes.
     ['long covid, wiped out, cant work', 'food'],
     // A tablet to video call on is a device, not medicine someone needs help with.
