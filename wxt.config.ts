@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
- * The lay-language vocabulary and the list of ordinary words (editable data files) get a chunk of their own in the pages' builds, so
+ * The lay-language vocabulary, the list of ordinary words and the query word lists (editable data files) get a chunk of their own in the pages' builds, so
  * BENCHMARKS.md can report code and data sizes apart. The small script data stays in the page's code: every
  * file the side panel loads at open is another request to wait for. The background is built as one file.
  */
@@ -19,7 +19,9 @@ function dataChunks(): Plugin {
       return {
         ...options,
         manualChunks: (id: string) => {
-          return /[\\/]data[\\/](vocabulary|ordinary-words)\.json(\?raw)?$/.test(id) ? 'data-vocabulary' : undefined;
+          return /[\\/]data[\\/](vocabulary|ordinary-words|query-words)\.json(\?raw)?$/.test(id)
+            ? 'data-vocabulary'
+            : undefined;
         },
       };
     },
@@ -34,6 +36,8 @@ function panelCacheBuild(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync('lib').sort()) hash.update(readFileSync(join('lib', file)));
   hash.update(readFileSync('data/demo-directory.json'));
+  // The small words the tokeniser drops live here, so they are part of what built the index.
+  hash.update(readFileSync('data/query-words.json'));
   return hash.digest('hex').slice(0, 16);
 }
 

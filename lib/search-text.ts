@@ -3,6 +3,8 @@
  * a receptionist types and what a directory says meet on the same terms.
  */
 
+import { wordSet } from './query-words';
+
 /**
  * Normalised words in order: lower case, accents folded ("café" → "cafe"), apostrophes dropped inside
  * words ("can't" → "cant", "men's" → "mens"), "&" read as "and", anything else that is not a letter or
@@ -119,22 +121,7 @@ export function stem(word: string): string {
  * Words that carry no need on their own. Phrases in the vocabulary are matched before these are dropped,
  * so "on my own" and "kicked out" still count.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a an and are as at be been but by can could did do does for from had has have he her hers him his i im ' +
-    'in into is it its me my myself of on or our ours she so some than that the their them then there they ' +
-    'this to too us very was we were what when where which who will with would you your yours since about ' +
-    'just really got get gets getting being also am any anything someone somebody something need needs ' +
-    'needed want wants wanted help please thing things like likes liked lot lots bit abit quite now still ever ' +
-    'all up one no not off out anyone anybody everyone everybody go goes going went over after before while ' +
-    'because cos cause if again back day days time times week weeks year years yr yrs old way much many more ' +
-    'most other others every each how why tell told say said says know knows knew think thinks feel feels ' +
-    'feeling make makes made take takes took come comes came give gives gave keep keeps let lets put try ' +
-    'trying tried used should shall may might must cant cannot dont doesnt didnt isnt wont wouldnt couldnt ' +
-    'hasnt havent ive id youre hes shes theyre thats whats theres weve theyve youve new own well good bad right sure ok okay ' +
-    'yes maybe'
-  ).split(' '),
-);
+export const STOPWORDS: ReadonlySet<string> = wordSet('small-words');
 
 const NEGATIONS = new Set([
   'no',

@@ -1,5 +1,6 @@
 import { categoryLabel } from './categories';
 import { isOrdinaryWord } from './ordinary-words';
+import { wordSet } from './query-words';
 import {
   boundedEditDistance,
   isFiller,
@@ -211,13 +212,7 @@ const REPEAT_SPEC = 0.5;
 // group for the bereaved is in "physical activity", but an activity is not what it is for.
 const SIDE_CATEGORY = 0.9;
 /** How receptionists and patients frame a request: never the need itself. */
-const CONTEXT_WORDS: ReadonlySet<string> = new Set(
-  (
-    'patient patients lady gentleman gent caller chap bloke fella guy person ' +
-    'phoned phoning rang ringing called calling asked asking wondering wonders wondered mentioned reckons ' +
-    'apparently basically literally properly actually honestly recently lately currently'
-  ).split(' '),
-);
+const CONTEXT_WORDS: ReadonlySet<string> = wordSet('asking-words');
 
 /**
  * Words that say someone young is involved. Without one (or an age), a service only for young people (upper
@@ -225,13 +220,7 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
  * lower. With one it keeps its score and no more: "autistic son" is a young person, but the parent asking
  * is the one who needs the support.
  */
-const YOUTH_WORDS: ReadonlySet<string> = new Set(
-  (
-    'teen teens teenager teenagers teenage teenaged adolescent adolescents youth youths young youngster ' +
-    'youngsters kid kids child children childs childrens school schools pupil pupils student students ' +
-    'gcse gcses ehcp boy boys girl girls teacher teachers sixth'
-  ).split(' '),
-);
+const YOUTH_WORDS: ReadonlySet<string> = wordSet('young-person-words');
 const YOUTH_MAX_AGE = 25;
 // At 0.8 young people's counselling still took one of the first five places in 14 tune queries that missed a
 // service; 0.5 to 0.3 scored alike.
@@ -264,12 +253,7 @@ const STUDY_PLACES: ReadonlySet<string> = new Set(['college', 'uni', 'university
 const NOT_AT: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'wasnt', 'no']);
 /** The caller's worry, when it is about someone: "I worry about her", "worried about my dad". */
 const WORRY_WORDS: ReadonlySet<string> = new Set(['worry', 'worries', 'worried', 'worrying']);
-const WORRIED_ABOUT: ReadonlySet<string> = new Set(
-  (
-    'her him them mum dad mother father nan gran grandad son daughter husband wife partner brother sister ' +
-    'neighbour friend old lady man lad boy girl kids child'
-  ).split(' '),
-);
+const WORRIED_ABOUT: ReadonlySet<string> = wordSet('worried-about');
 /** Said between the worry and the person: "worried about my dad", "worried the old lady next door...". */
 const WORRIED_LINKS: ReadonlySet<string> = new Set(['about', 'my', 'her', 'his', 'our', 'the', 'for']);
 
@@ -309,43 +293,18 @@ const WORK_PLACE: ReadonlySet<string> = new Set(['at', 'after', 'before', 'from'
 const WORK_HOURS: ReadonlySet<string> = new Set(['all', 'full', 'nights', 'shifts', 'lates', 'away']);
 
 /** When something is or was: "till friday", "since yesterday". */
-const WHEN_WORDS: ReadonlySet<string> = new Set(
-  (
-    'monday tuesday wednesday thursday friday saturday sunday ' +
-    'today tonight tomorrow yesterday weekend weekends month months fortnight'
-  ).split(' '),
-);
+const WHEN_WORDS: ReadonlySet<string> = wordSet('when-words');
 
 /** "next week", "last month": a time said with its span, never a need, nor a service named "Next Step…". */
 const WHEN_LEADS: ReadonlySet<string> = new Set(['next', 'last', 'coming', 'past']);
-const WHEN_SPANS: ReadonlySet<string> = new Set([
-  ...WHEN_WORDS,
-  'week',
-  'weeks',
-  'year',
-  'years',
-  'night',
-  'morning',
-  'afternoon',
-  'evening',
-]);
+const WHEN_SPANS: ReadonlySet<string> = new Set([...WHEN_WORDS, ...wordSet('when-spans')]);
 
 /** How something happened, said inside a phrase ("mum sadly died"): skipped like small words there. */
-const PHRASE_ADVERBS: ReadonlySet<string> = new Set(
-  (
-    'sadly suddenly unexpectedly recently lately apparently basically literally actually honestly finally ' +
-    'totally completely constantly'
-  ).split(' '),
-);
+const PHRASE_ADVERBS: ReadonlySet<string> = wordSet('phrase-adverbs');
 
 /** Said before a feeling to make it stronger: "dead lonely", "proper down". */
 const INTENSIFIERS: ReadonlySet<string> = new Set(['dead', 'proper', 'right']);
-const INTENSIFIED: ReadonlySet<string> = new Set(
-  (
-    'lonely lonley lonly bored worried low down stressed anxious upset tired skint fed isolated nervous ' +
-    'scared depressed'
-  ).split(' '),
-);
+const INTENSIFIED: ReadonlySet<string> = wordSet('intensified');
 
 type MatchKind = 'exact' | 'prefix' | 'variant' | 'typo' | 'spelling';
 
@@ -1848,12 +1807,8 @@ function otherPerson(person: Person): Person {
 // Words that say who someone is, not who they are to someone else: "mum 27 twins" is a woman, while
 // "wife died" says nothing sure about who is asking.
 const GENDER_WORDS: ReadonlyMap<string, Person> = new Map([
-  ...'mum mam mom mother woman lady girl widow gran nan nana grandma granny daughter sister'
-    .split(' ')
-    .map((w) => [w, 'woman'] as const),
-  ...'dad father man bloke lad boy widower grandad grandpa granddad son brother gent gentleman guy'
-    .split(' ')
-    .map((w) => [w, 'man'] as const),
+  ...[...wordSet('woman-words')].map((w) => [w, 'woman'] as const),
+  ...[...wordSet('man-words')].map((w) => [w, 'man'] as const),
 ]);
 
 /** After a person, these make them the one asking: "sister says", "mum worried son 15 smoking". */
@@ -2180,14 +2135,7 @@ const SUFFIXES: [string, string][] = [
  * Words that say a number counts something other than years of life: "off work 3 months", "ive got 2 kids",
  * "owes 500 quid". "3 years" is a while, "3 years old" an age.
  */
-const COUNTED_WORDS: ReadonlySet<string> = new Set(
-  (
-    'minute minutes min mins hour hours hr hrs day days night nights week weeks wk wks month months ' +
-    'fortnight fortnights time times kid kids child children baby babies son sons daughter daughters ' +
-    'boy boys girl girls grandchild grandchildren grandkids pound pounds quid grand k p pence percent ' +
-    'pm am oclock mile miles'
-  ).split(' '),
-);
+const COUNTED_WORDS: ReadonlySet<string> = wordSet('counted-words');
 
 /** Whether the number just before `next` counts something other than a person's age ("2 kids", "24/7"). */
 function countsSomething(raw: string[], next: number): boolean {
@@ -2274,9 +2222,7 @@ const YEAR_WORDS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs']);
 /** A number as an age may be written: "13", "13yr", "13yrs", "13yo". */
 const AGE_WORD = /^(\d+)(yrs?|yo)?$/;
 
-const PARENT_WORDS: ReadonlySet<string> = new Set(
-  'mum mother mam dad father parent parents carer carers grandparent grandparents nan gran'.split(' '),
-);
+const PARENT_WORDS: ReadonlySet<string> = wordSet('parent-words');
 
 /** Whether the number at k is a child's age said of its parent: "mum of 9yo", "parents of a 6 year old". */
 function childOfParent(raw: string[], k: number): boolean {
@@ -2287,17 +2233,9 @@ function childOfParent(raw: string[], k: number): boolean {
 }
 
 /** Words that put a person's age straight after them: "aged 12", "shes 12", "mums 81". */
-const AGE_LEADS: ReadonlySet<string> = new Set(
-  'aged age hes shes im mums dads nans grans grandads husbands wifes sons daughters lads'.split(' '),
-);
+const AGE_LEADS: ReadonlySet<string> = wordSet('age-leads');
 /** Who a number is said of, with "is" or straight after: "patient is 12", "she is 80", "son 15". */
-const PERSON_WORDS: ReadonlySet<string> = new Set(
-  (
-    'patient he she son daughter child boy girl kid mum dad mother father husband wife partner nan gran ' +
-    'grandad grandma grandpa brother sister friend neighbour baby lad bloke fella man woman lady guy ' +
-    'grandson granddaughter stepson stepdaughter nephew niece cousin'
-  ).split(' '),
-);
+const PERSON_WORDS: ReadonlySet<string> = wordSet('person-words');
 
 function isNumber(word: string): boolean {
   const c = word.charCodeAt(0);
