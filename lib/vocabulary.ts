@@ -30,6 +30,12 @@ export interface VocabularyEntry {
    * the other ("for women fleeing domestic abuse") are then shown lower.
    */
   person?: Person;
+  /**
+   * A need narrow enough that a service named for it ("After Suicide Support", "Parkinson's Friends") is
+   * for it alone: such a service is shown lower when the words do not mention it. Entries sharing a
+   * specialism ("cancer" for cancer and for terminal illness) count as mentioning each other's.
+   */
+  specialism?: string;
 }
 
 export type Person = 'man' | 'woman';
@@ -58,6 +64,8 @@ export interface VocabularySense {
   expands: string[][];
   /** Who the term says the patient is; unset when no entry says, or entries listing it disagree. */
   person?: Person;
+  /** The specialisms of the entries listing it (see `VocabularyEntry.specialism`). */
+  specialisms?: string[];
 }
 
 export interface CompiledVocabulary {
@@ -71,6 +79,8 @@ export interface CompiledVocabulary {
   words: string[];
   /** Normalised misspelling → stemmed intended word. */
   spellings: Map<string, string>;
+  /** Specialism → the stemmed terms of its entries: a service with one of them in its name is for it. */
+  specialists: Map<string, string[][]>;
   entryCount: number;
 }
 
@@ -98,8 +108,9 @@ const EntrySchema = v.strictObject(
     also: v.optional(v.array(Text, 'also must be a list of category ids')),
     expands: v.optional(v.array(Text, 'expands must be a list of words')),
     person: v.optional(v.picklist(['man', 'woman'], 'person must be "man" or "woman"')),
+    specialism: v.optional(Text),
   },
-  'is not a field an entry can have (use terms, categories, also, expands and person)',
+  'is not a field an entry can have (use terms, categories, also, expands, person and specialism)',
 );
 
 const FileSchema = v.strictObject(
@@ -147,6 +158,8 @@ function checkEntry(raw: unknown, index: number, known: Set<string>, problems: s
     if (!known.has(id))
       problems.push(`${label}: "${id}" is not a known category. Use one of: ${[...known].join(', ')}.`);
   }
+  if (entry.specialism !== undefined && entry.specialism.trim() === '')
+    problems.push(`${label}: specialism must name the need, or be left out.`);
   for (const term of [...entry.terms, ...(entry.expands ?? [])]) {
     const key = termKey(term);
     if (key.length === 0) problems.push(`${label}: "${term}" has no letters or numbers to search for.`);
@@ -204,6 +217,7 @@ class Compiler {
   private readonly merged = new Set<VocabularySense>();
   private readonly disputed = new Set<VocabularySense>();
   private maxPhraseWords = 1;
+  private readonly specialists = new Map<string, string[][]>();
 
   private addLooseKey(tokens: string[], key: string): void {
     if (tokens.length < 3) return;
@@ -220,15 +234,19 @@ class Compiler {
     const entryCategories = new Map<string, number>();
     for (const id of entry.also ?? []) entryCategories.set(id, ALSO_WEIGHT);
     for (const id of entry.categories) entryCategories.set(id, 1);
+    const specialisms = entry.specialism ? [entry.specialism] : undefined;
+    const named = entry.specialism ? (this.specialists.get(entry.specialism) ?? []) : undefined;
+    if (entry.specialism && named) this.specialists.set(entry.specialism, named);
     for (const term of entry.terms) {
       const tokens = termKey(term);
       // A lone stopword ("me", "will") would fire on ordinary sentences.
       if (tokens.length === 0 || (tokens.length === 1 && STOPWORDS.has(tokens[0]))) continue;
       const key = tokens.join(' ');
+      named?.push(tokens);
       let sense = senses.get(key);
       if (!sense) {
         // Terms listed once (nearly all) share their entry's lists; a second listing merges into copies.
-        senses.set(key, { term, categories: entryCategories, expands, person: entry.person });
+        senses.set(key, { term, categories: entryCategories, expands, person: entry.person, specialisms });
         this.maxPhraseWords = Math.max(this.maxPhraseWords, tokens.length);
         this.addLooseKey(tokens, key);
         continue;
@@ -239,6 +257,7 @@ class Compiler {
           categories: new Map(sense.categories),
           expands: sense.expands.slice(),
           person: sense.person,
+          specialisms: sense.specialisms?.slice(),
         };
         senses.set(key, sense);
         merged.add(sense);
@@ -249,6 +268,8 @@ class Compiler {
         sense.person = sense.person ? undefined : entry.person;
       }
       for (const [id, w] of entryCategories) sense.categories.set(id, Math.max(sense.categories.get(id) ?? 0, w));
+      if (entry.specialism && !sense.specialisms?.includes(entry.specialism))
+        sense.specialisms = [...(sense.specialisms ?? []), entry.specialism];
       const seen = new Set(sense.expands.map((x) => x.join(' ')));
       for (const e of expands) if (!seen.has(e.join(' '))) sense.expands.push(e);
     }
@@ -279,7 +300,7 @@ class Compiler {
         senses.set(short.join(' '), sense);
     }
     const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
-    return { senses, looseKeys, maxPhraseWords, words, spellings, entryCount };
+    return { senses, looseKeys, maxPhraseWords, words, spellings, specialists: this.specialists, entryCount };
   }
 }
 

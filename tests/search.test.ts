@@ -1171,6 +1171,35 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     expect(hits[at].why).toContain(reason);
   });
 
+  // A service named for a narrow need is shown lower when the words do not mention it, and says why.
+  it.each([
+    ['wife passed away, cant stop crying', 'after-suicide-support-ashbridge', 'bereavement by suicide'],
+    ['looking after mum with MS', 'parkinsons-friends-ashbridge', "Parkinson's"],
+    ['lost the baby at 20 weeks', 'after-suicide-support-ashbridge', 'bereavement by suicide'],
+  ])('"%s" puts %s below the first four, as for %s', (query, id, specialism) => {
+    const hits = demo.search(query);
+    const at = ids(hits).indexOf(id);
+    expect(at).toBeGreaterThanOrEqual(4);
+    expect(hits[at].why).toContain(`for ${specialism}, which the words do not mention; shown lower`);
+  });
+
+  // Mentioned in a vocabulary phrase of its own, or inside any other phrase, the need lowers nothing.
+  it.each([
+    ['brother took his own life', 'after-suicide-support-ashbridge', 1],
+    ['cancer money worries', 'willow-centre-benefits-service', 1],
+    ['mum has dementia, im her carer and exhausted', 'memory-cafe-hollins-cross', 4],
+    ['worried about husbands gamblng', 'fold-your-hand-gambling-support', 3],
+    ['lost the baby at 20 weeks', 'little-stars-baby-loss', 1],
+    // Epilepsy is its own need, not Parkinson's: the two were one vocabulary entry before.
+    ['epilepsy', 'ashbridge-epilepsy-group', 1],
+  ])('"%s" keeps %s in the first %i, unlowered', (query, id, n) => {
+    const hits = demo.search(query);
+    const at = ids(hits).indexOf(id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(n);
+    expect(hits[at].why.join(' ')).not.toContain('shown lower');
+  });
+
   // The one asking ("sister rang", "mum says") is not the patient: nothing is lowered for who they are.
   it.each([
     ['sister rang, her brother is lonely since his wife died', 'ashbridge-mens-shed'],

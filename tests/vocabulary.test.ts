@@ -245,6 +245,8 @@ const BAD_FILES: [string, unknown, string][] = [
   ],
   ['non-text term', { version: 1, entries: [entry({ terms: [42] })] }, 'must be text'],
   ['unknown person', { version: 1, entries: [entry({ person: 'boy' })] }, 'person must be "man" or "woman"'],
+  ['blank specialism', { version: 1, entries: [entry({ specialism: ' ' })] }, 'specialism must name the need'],
+  ['non-text specialism', { version: 1, entries: [entry({ specialism: 3 })] }, 'must be text'],
 ];
 
 describe('parseVocabulary', () => {
@@ -332,6 +334,25 @@ describe('compileVocabulary', () => {
       entries: people.map((p) => ({ terms: ['hits him'], categories: ['abuse'], ...(p ? { person: p } : {}) })),
     });
     expect(merged.senses.get('hits him')?.person).toBe(person);
+  });
+
+  // A term listed by entries with different specialisms mentions each of them; the specialism's terms are
+  // kept, stemmed, to find services named for it.
+  it("keeps each term's specialisms, merged across entries, and every term of a specialism", () => {
+    const merged = compileVocabulary({
+      version: 1,
+      entries: [
+        { terms: ['terminal', 'dying'], categories: ['bereavement'], specialism: 'cancer' },
+        { terms: ['cancer', 'terminal'], categories: ['conditions'], specialism: 'cancer' },
+        { terms: ['terminal'], categories: ['bereavement'], specialism: 'hospice care' },
+        { terms: ['lonely'], categories: ['loneliness'] },
+      ],
+    });
+    expect(merged.senses.get('terminal')?.specialisms).toEqual(['cancer', 'hospice care']);
+    expect(merged.senses.get('dying')?.specialisms).toEqual(['cancer']);
+    expect(merged.senses.get('lonely')?.specialisms).toBeUndefined();
+    expect(merged.specialists.get('cancer')).toEqual([['terminal'], ['dying'], ['cancer'], ['terminal']]);
+    expect([...merged.specialists.keys()]).toEqual(['cancer', 'hospice care']);
   });
 
   it.each([
