@@ -89,6 +89,18 @@ it('shows services for women lower when the words say the patient is a man, and 
   await screenshot(page, 'search-said-of-a-man');
 });
 
+it('shows a service named for a narrow need lower when the words do not mention it, and says why', async () => {
+  await type('wife passed away, cant stop crying');
+  await expect.poll(async () => (await topFive()).join(' ')).toMatch(/Bereavement/);
+  expect((await topFive()).slice(0, 4)).not.toContain('After Suicide Support Ashbridge');
+  const list = page.getByRole('list', { name: 'Matching support' });
+  await list.getByRole('button', { name: 'Details of After Suicide Support Ashbridge' }).click();
+  await expect
+    .poll(() => list.locator('.asset-details').first().textContent())
+    .toContain('for bereavement by suicide, which the words do not mention; shown lower');
+  await screenshot(page, 'search-specialism-unsaid');
+});
+
 it('opens again from its stored quick copy, and the details still carry every contact field', async () => {
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
   await waitForPanelPack(page);
