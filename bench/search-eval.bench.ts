@@ -101,7 +101,15 @@ export interface EvalQuery {
     | 'tune79'
     | 'tune80'
     | 'tune81'
-    | 'tune82';
+    | 'tune82'
+    | 'tune83'
+    | 'tune84'
+    | 'tune85'
+    | 'tune86'
+    | 'tune87'
+    | 'tune88'
+    | 'tune89'
+    | 'tune90';
 }
 
 export interface Quality {
@@ -268,6 +276,14 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune80',
     'tune81',
     'tune82',
+    'tune83',
+    'tune84',
+    'tune85',
+    'tune86',
+    'tune87',
+    'tune88',
+    'tune89',
+    'tune90',
     'holdout',
     'holdout2',
   ] as const) {
