@@ -819,6 +819,14 @@ class SearchIndex {
     };
     for (const t of this.termText) add(t, this.vocab.senses.has(t) ? 3 : 1);
     for (const w of this.vocab.words) if (!this.termIds.has(w)) add(w, 2);
+    // Words only inside lay phrases ("dismissal" in "unfair dismissal"): a slip for one ("unfair dismisal")
+    // is read as the word, so the phrase still counts. Ranked after every other kind of word.
+    const inPhrases = new Set<string>();
+    for (const key of this.vocab.senses.keys())
+      if (key.includes(' '))
+        for (const w of key.split(' '))
+          if (w.length >= 5 && !this.termIds.has(w) && !this.vocab.senses.has(w)) inPhrases.add(w);
+    for (const w of inPhrases) add(w, 0);
     const masks: Uint32Array[] = [];
     const source: Uint8Array[] = [];
     for (let l = 0; l < byLength.length; l++) {

@@ -1129,6 +1129,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['split from the kids mum, barely get to see them', 'dads-matter-ashbridge', 5],
     ['mum worried sick about her sons drug use', 'switch-young-peoples-service', 3],
     ['12 year old looking after mum since her MS diagnosis', 'young-carers-ashbridge', 2],
+    // A slip in a word found only inside a lay phrase is read as that word, so the phrase counts.
+    ['unfair dismisal', 'ashbridge-law-centre', 2],
+    ['called names for wearing hijab', 'safer-communities-team', 1],
+    ['going through a break-up, crying all the time', 'ashbridge-relationship-counselling', 1],
     // Fear after a diagnosis is the diagnosis's: the benefits service comes before any abuse service.
     ['just told ive got cancer, terrified', 'willow-centre-benefits-service', 2],
     // "little girl" is a child, not a service's name ("Little Stars") or the start of "girlfriend".
@@ -1241,6 +1245,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['worried about my dad, he keeps falling', 'wellbeing'],
     ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
     ['mum worried sick about her sons drug use', 'wellbeing'],
+    // Going through a break-up is not needing a break from caring.
+    ['going through a break-up, crying all the time', 'carers'],
     // A partner who works away is where they are, not a need for work.
     ['new baby, feel so alone, partner works away all week', 'work'],
     // "tearing" is an everyday word, never a slip for "hearing".
