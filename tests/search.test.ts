@@ -1180,6 +1180,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['wife passed away, cant stop crying', 'after-suicide-support-ashbridge', 'bereavement by suicide'],
     ['looking after mum with MS', 'parkinsons-friends-ashbridge', "Parkinson's"],
     ['lost the baby at 20 weeks', 'after-suicide-support-ashbridge', 'bereavement by suicide'],
+    ['low mood, cant stop crying', 'bumps-and-beyond', 'pregnancy and a baby under two'],
   ])('"%s" puts %s below the first four, as for %s', (query, id, specialism) => {
     const hits = demo.search(query);
     const at = ids(hits).indexOf(id);
@@ -1194,6 +1195,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['mum has dementia, im her carer and exhausted', 'memory-cafe-hollins-cross', 4],
     ['worried about husbands gamblng', 'fold-your-hand-gambling-support', 3],
     ['lost the baby at 20 weeks', 'little-stars-baby-loss', 1],
+    ['cant afford nappies', 'little-bundles-baby-bank', 1],
+    ['baby 3 months, mum feels low all the time', 'bumps-and-beyond', 2],
     // Epilepsy is its own need, not Parkinson's: the two were one vocabulary entry before.
     ['epilepsy', 'ashbridge-epilepsy-group', 1],
   ])('"%s" keeps %s in the first %i, unlowered', (query, id, n) => {
