@@ -109,7 +109,15 @@ export interface EvalQuery {
     | 'tune87'
     | 'tune88'
     | 'tune89'
-    | 'tune90';
+    | 'tune90'
+    | 'tune91'
+    | 'tune92'
+    | 'tune93'
+    | 'tune94'
+    | 'tune95'
+    | 'tune96'
+    | 'tune97'
+    | 'tune98';
 }
 
 export interface Quality {
@@ -284,6 +292,14 @@ export default async function searchEvalBench(): Promise<BenchSection> {
     'tune88',
     'tune89',
     'tune90',
+    'tune91',
+    'tune92',
+    'tune93',
+    'tune94',
+    'tune95',
+    'tune96',
+    'tune97',
+    'tune98',
     'holdout',
     'holdout2',
   ] as const) {
