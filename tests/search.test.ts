@@ -1133,6 +1133,9 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['unfair dismisal', 'ashbridge-law-centre', 2],
     ['called names for wearing hijab', 'safer-communities-team', 1],
     ['going through a break-up, crying all the time', 'ashbridge-relationship-counselling', 1],
+    // A grown son's death is loss, not baby loss; harassment on an estate is not an estate after a death.
+    ['lost her son to an overdose', 'ashbridge-bereavement-service', 3],
+    ['trans patient harassed on the estate', 'safer-communities-team', 2],
     // Fear after a diagnosis is the diagnosis's: the benefits service comes before any abuse service.
     ['just told ive got cancer, terrified', 'willow-centre-benefits-service', 2],
     // "little girl" is a child, not a service's name ("Little Stars") or the start of "girlfriend".
@@ -1248,6 +1251,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['worried about my dad, he keeps falling', 'wellbeing'],
     ['neighbour worried the old lady next door sees nobody', 'wellbeing'],
     ['mum worried sick about her sons drug use', 'wellbeing'],
+    ['trans patient harassed on the estate', 'bereavement'],
     // Going through a break-up is not needing a break from caring.
     ['going through a break-up, crying all the time', 'carers'],
     // A partner who works away is where they are, not a need for work.
