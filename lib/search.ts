@@ -843,9 +843,15 @@ class SearchIndex {
   // ── query analysis ───────────────────────────────────────────────────────
 
   /** Splits the query into units: vocabulary phrases first (longest wins), then single content words. */
-  private analyse(query: string): { units: Unit[]; ageHint?: number; youth: boolean; words: string[] } {
+  private analyse(query: string): {
+    units: Unit[];
+    ageHint?: number;
+    youth: boolean;
+    raw: string[];
+    words: string[];
+  } {
     const raw = agesInWords(tokenise(readIllnessCapitals(query)));
-    if (raw.length === 0) return { units: [], youth: false, words: [] };
+    if (raw.length === 0) return { units: [], youth: false, raw, words: [] };
     const partialLast = /[\p{L}\p{N}'’]$/u.test(query);
     const vocab = this.vocab;
     const stems = raw.map((w) => {
@@ -951,7 +957,7 @@ class SearchIndex {
       });
     }
     this.demoteContextWords(units);
-    return { units, ageHint, youth, words: phraseStems };
+    return { units, ageHint, youth, raw, words: phraseStems };
   }
 
   /**
@@ -1182,10 +1188,10 @@ class SearchIndex {
     // first render must not force the build the idle slices are doing.
     if (tokenise(query).length === 0) return this.browse(filters, filter, limit);
     this.ensureIndex();
-    const { units, ageHint, youth, words } = this.analyse(query);
+    const { units, ageHint, youth, raw, words } = this.analyse(query);
     if (units.length === 0) return this.browse(filters, filter, limit);
     // Raw words, not spellings: "fella knocks her about" reads "fella" as "man", who here is not the patient.
-    const person = personOf(units) ?? personSaid(tokenise(query));
+    const person = personOf(units) ?? personSaid(raw);
 
     // Hot loop: typed arrays in locals, no closures, nothing allocated per asset.
     const { postStart, postAsset, postFields, idf, stamp, total, coverage, mask, nameMask, conceptMask } = this;

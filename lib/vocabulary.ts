@@ -235,8 +235,12 @@ class Compiler {
     for (const id of entry.also ?? []) entryCategories.set(id, ALSO_WEIGHT);
     for (const id of entry.categories) entryCategories.set(id, 1);
     const specialisms = entry.specialism ? [entry.specialism] : undefined;
-    const named = entry.specialism ? (this.specialists.get(entry.specialism) ?? []) : undefined;
-    if (entry.specialism && named) this.specialists.set(entry.specialism, named);
+    // This entry's terms join its specialism's list, found by the search in service names.
+    let named: string[][] | undefined;
+    if (entry.specialism) {
+      named = this.specialists.get(entry.specialism) ?? [];
+      this.specialists.set(entry.specialism, named);
+    }
     for (const term of entry.terms) {
       const tokens = termKey(term);
       // A lone stopword ("me", "will") would fire on ordinary sentences.
