@@ -2287,16 +2287,20 @@ function agesInWords(raw: string[]): string[] {
     const units = n !== undefined && n >= 20 ? NUMBER_WORDS.get(raw[k + 1]) : undefined;
     const end = units !== undefined && units < 10 ? k + 2 : k + 1;
     const next = raw[end];
+    const value = n === undefined ? 0 : n + (end === k + 2 ? (units as number) : 0);
     const aged =
       n !== undefined &&
       ((YEAR_WORDS.has(next) && raw[end + 1] === 'old') ||
         next === 'yo' ||
-        (k > 0 && AGE_LEADS.has(raw[k - 1]) && !countsSomething(raw, end)));
+        (k > 0 && AGE_LEADS.has(raw[k - 1]) && !countsSomething(raw, end)) ||
+        // "im only fourteen", "seventeen with a baby": from twelve up, a number in words that counts
+        // nothing is an age, as the same number in digits is ("two of them" and "one" stay words).
+        (value >= 12 && !countsSomething(raw, end) && !NUMBER_WORDS.has(next)));
     if (!aged) {
       out.push(raw[k]);
       continue;
     }
-    out.push(String(n + (end === k + 2 ? (units as number) : 0)));
+    out.push(String(value));
     k = end - 1;
   }
   return out;

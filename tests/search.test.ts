@@ -290,6 +290,11 @@ describe('ranking', () => {
     ['my fourteen-year-old is feeling low', ['youth', 'open']],
     ['shes fifteen and feeling low', ['youth', 'open']],
     ['feeling low, shes two hours away', ['open', 'youth']],
+    // From twelve up, a number in words that counts nothing is an age, as in digits.
+    ['im only fourteen and feeling low', ['youth', 'open']],
+    ['seventeen and feeling low', ['youth', 'open']],
+    ['feeling low for twenty weeks', ['open', 'youth']],
+    ['feeling low, two of them', ['open', 'youth']],
   ])('"%s" ranks %j', (query, order) => {
     const s = createAssetSearch(
       [
