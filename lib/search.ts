@@ -1828,7 +1828,8 @@ class SearchIndex {
             for (const e of s.sense.expands) {
               const x = this.expansion(e);
               if (x && binarySearch(x.assets, a) >= 0) {
-                add(`"${s.typed}" → "${e.join(' ')}"`);
+                const key = e.join(' ');
+                add(`"${s.typed}" → "${this.vocab.sectorText?.get(key) ?? key}"`);
                 explained = true;
                 break;
               }

@@ -81,6 +81,8 @@ export interface CompiledVocabulary {
   spellings: Map<string, string>;
   /** Specialism → the stemmed terms of its entries: a service with one of them in its name is for it. */
   specialists: Map<string, string[][]>;
+  /** A sector phrase's stemmed key → the phrase as the vocabulary writes it, for reasons shown to people. */
+  sectorText?: Map<string, string>;
   entryCount: number;
 }
 
@@ -218,6 +220,7 @@ class Compiler {
   private readonly disputed = new Set<VocabularySense>();
   private maxPhraseWords = 1;
   private readonly specialists = new Map<string, string[][]>();
+  private readonly sectorText = new Map<string, string>();
 
   private addLooseKey(tokens: string[], key: string): void {
     if (tokens.length < 3) return;
@@ -230,7 +233,15 @@ class Compiler {
 
   add(entry: VocabularyEntry): void {
     const { senses, merged } = this;
-    const expands = (entry.expands ?? []).map(termKey).filter((k) => k.length > 0);
+    const expands: string[][] = [];
+    for (const phrase of entry.expands ?? []) {
+      const key = termKey(phrase);
+      if (key.length === 0) continue;
+      expands.push(key);
+      // "meals on wheels", not the stemmed "meal on wheel".
+      const joined = key.join(' ');
+      if (!this.sectorText.has(joined)) this.sectorText.set(joined, phrase.toLowerCase());
+    }
     const entryCategories = new Map<string, number>();
     for (const id of entry.also ?? []) entryCategories.set(id, ALSO_WEIGHT);
     for (const id of entry.categories) entryCategories.set(id, 1);
@@ -304,7 +315,16 @@ class Compiler {
         senses.set(short.join(' '), sense);
     }
     const words = [...senses.keys()].filter((k) => !k.includes(' ')).sort();
-    return { senses, looseKeys, maxPhraseWords, words, spellings, specialists: this.specialists, entryCount };
+    return {
+      senses,
+      looseKeys,
+      maxPhraseWords,
+      words,
+      spellings,
+      specialists: this.specialists,
+      sectorText: this.sectorText,
+      entryCount,
+    };
   }
 }
 

@@ -493,6 +493,19 @@ describe('why a result matched', () => {
     expect(why('on my own', 'befriending')).toContain('"on my own" → Loneliness and isolation');
   });
 
+  // The reason gives a sector phrase as the vocabulary writes it, not the stemmed form it is matched by.
+  it('names the sector term a word stands for as written', () => {
+    const vocabulary = compileVocabulary({
+      version: 1,
+      entries: [{ terms: ['lives alone'], categories: ['loneliness'], expands: ['Meals on Wheels'] }],
+    });
+    const s = createAssetSearch(
+      [asset('meals', 'Hot Food Service', ['food'], { description: 'Meals on wheels, delivered daily.' })],
+      { today: TODAY, vocabulary },
+    );
+    expect(s.search('lives alone')[0]?.why).toContain('"lives alone" → "meals on wheels"');
+  });
+
   it('an empty query with a category says which category', () => {
     const hit = search.search('', { categories: ['food'] }).find((h) => h.asset.id === 'lunch-club');
     expect(hit?.why).toEqual(['in Food and essentials']);
@@ -1145,7 +1158,13 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['just told ive got cancer, terrified', 'willow-centre-benefits-service', 2],
     // "little girl" is a child, not a service's name ("Little Stars") or the start of "girlfriend".
     ['single dad, anything for me and my little girl', 'dads-matter-ashbridge', 5],
-    ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 3],
+    // Signed off with low mood: therapy as well as keeping the job. Someone living alone who is just home
+    // needs meals as well as company; a teenager kicked out needs someone to talk to as well as a bed.
+    ['signed off with my nerves, scared ill lose my job', 'ashbridge-talking-therapies', 5],
+    ['just home from hospital, lives alone, nobody to help', 'ashbridge-home-meals', 5],
+    ['17yo kicked out', 'the-hideout-youth-counselling', 5],
+    ['man sleeping rough in town, needs a shower and food', 'ashbridge-housing-options', 5],
+    ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
     ['wants to lose a few stone but hates gyms', 'parkrun-ashbridge', 5],
