@@ -1164,6 +1164,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['just home from hospital, lives alone, nobody to help', 'ashbridge-home-meals', 5],
     ['17yo kicked out', 'the-hideout-youth-counselling', 5],
     ['man sleeping rough in town, needs a shower and food', 'ashbridge-housing-options', 5],
+    // A teenager out of control needs someone to talk to, not only a parenting course; damp in a rented
+    // flat is the advice centre's housing work; free school meals say the family is short of food.
+    ['teen kicking off', 'the-hideout-youth-counselling', 5],
+    ['landlord wont fix the damp and the kids keep getting ill', 'ashbridge-advice-centre', 5],
+    ['kids go hungry in school hols', 'hollins-cross-community-fridge', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
