@@ -1169,6 +1169,10 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['teen kicking off', 'the-hideout-youth-counselling', 5],
     ['landlord wont fix the damp and the kids keep getting ill', 'ashbridge-advice-centre', 5],
     ['kids go hungry in school hols', 'hollins-cross-community-fridge', 5],
+    // Exercise on referral is for long-term conditions; a gambler's family has its own support.
+    ['COPD, out of breath all the time', 'active-referral-ashbridge', 5],
+    ['husband gambled away all their savings', 'families-together-ashbridge', 5],
+    ['cant do universal credit online', 'libraries-digital-drop-in', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
