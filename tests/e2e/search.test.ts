@@ -113,6 +113,18 @@ it.each([
   },
 );
 
+// A lay phrase that stands for a sector term says which, in the words the vocabulary writes it with.
+it('says which sector term a lay phrase stood for', async () => {
+  await type('just home from hospital, lives alone, nobody to help');
+  await expect.poll(async () => (await topFive()).join(' ')).toMatch(/Ashbridge Home Meals/);
+  const list = page.getByRole('list', { name: 'Matching support' });
+  await list.getByRole('button', { name: 'Details of Ashbridge Home Meals' }).click();
+  await expect
+    .poll(() => list.locator('.asset-details').first().textContent())
+    .toContain('"lives alone" → "meals on wheels"');
+  await screenshot(page, 'search-sector-term');
+});
+
 it('opens again from its stored quick copy, and the details still carry every contact field', async () => {
   // The first open stores the directory's search pack when idle (lib/panel-snapshot.ts).
   await waitForPanelPack(page);
