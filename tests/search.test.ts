@@ -1173,6 +1173,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['COPD, out of breath all the time', 'active-referral-ashbridge', 5],
     ['husband gambled away all their savings', 'families-together-ashbridge', 5],
     ['cant do universal credit online', 'libraries-digital-drop-in', 5],
+    // Someone who has had to stop driving may get a bus pass; a baby lost is a loss the general
+    // bereavement service supports too; exam stress at home is early help.
+    ['had to give up driving, feels trapped', 'travel-concessions-blue-badge', 5],
+    ['lost the baby at twenty weeks, cant stop crying', 'ashbridge-bereavement-service', 5],
+    ['15yo stressed about exams', 'ashbridge-family-hub', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
