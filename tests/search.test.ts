@@ -1178,6 +1178,8 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['had to give up driving, feels trapped', 'travel-concessions-blue-badge', 5],
     ['lost the baby at twenty weeks, cant stop crying', 'ashbridge-bereavement-service', 5],
     ['15yo stressed about exams', 'ashbridge-family-hub', 5],
+    // "my lad" is a son, not the lads of a men's group.
+    ['my lads nineteen, no job, just sits in his room', 'next-step-youth-employment', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
