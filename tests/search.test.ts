@@ -1180,6 +1180,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['15yo stressed about exams', 'ashbridge-family-hub', 5],
     // "my lad" is a son, not the lads of a men's group.
     ['my lads nineteen, no job, just sits in his room', 'next-step-youth-employment', 5],
+    // A pet's death is low mood and lost company; the bereavement services are for people.
+    ['cat died and hes been really low since', 'ashbridge-minds-matter', 1],
+    ['leg amputated, misses doing things for himself', 'independent-living-centre', 3],
+    // A young mum struggling with her baby is not a carer struggling.
+    ['17 year old mum struggling to cope with baby', 'young-parents-group', 3],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
