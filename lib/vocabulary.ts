@@ -305,6 +305,12 @@ class Compiler {
       const short = key.replace(/(^| )out of /g, '$1out ');
       if (!senses.has(short)) senses.set(short, sense);
     }
+    // "since losing his wife": a death is told as it happens as often as after it ("lost his wife").
+    for (const [key, sense] of [...senses]) {
+      if (!key.startsWith('lost ') || sense.categories.get('bereavement') !== 1) continue;
+      const losing = `losing ${key.slice(5)}`;
+      if (!senses.has(losing)) senses.set(losing, sense);
+    }
     // "brother took own life", "new to area": hurried typing drops the articles and "his" or "her" that a
     // phrase is written with, and the words left are all small ones a loose phrase cannot match on.
     for (const [key, sense] of [...senses]) {

@@ -1185,6 +1185,7 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     ['leg amputated, misses doing things for himself', 'independent-living-centre', 3],
     // A young mum struggling with her baby is not a carer struggling.
     ['17 year old mum struggling to cope with baby', 'young-parents-group', 3],
+    ['drinking too much since losing his wife', 'ashbridge-bereavement-service', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],

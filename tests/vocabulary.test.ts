@@ -289,6 +289,8 @@ describe('compileVocabulary', () => {
       { terms: ['get out of the house', 'kicked out of home'], categories: ['loneliness'] },
       { terms: ['out of work', 'out work'], categories: ['work'], also: ['money'] },
       { terms: ['took his own life', 'new to the area', 'scared of her'], categories: ['bereavement'] },
+      { terms: ['lost his wife'], categories: ['bereavement'] },
+      { terms: ['lost his job'], categories: ['work'] },
     ],
   };
   const vocab = compileVocabulary(file);
@@ -300,6 +302,8 @@ describe('compileVocabulary', () => {
     // Hurried typing drops the articles and "his" or "her": "brother took own life", "new to area".
     ['took own life', 'took his own life'],
     ['new to area', 'new to the area'],
+    // A death told as it happens: "since losing his wife" is "lost his wife".
+    ['losing his wife', 'lost his wife'],
   ])('reads "%s" as "%s"', (said, written) => {
     const sense = vocab.senses.get(termKey(said).join(' '));
     expect(sense).toBeDefined();
@@ -309,6 +313,10 @@ describe('compileVocabulary', () => {
   it('keeps a last "her" (the person, not "her own"): "scared of her" is not read from "scared of"', () => {
     expect(vocab.senses.get(termKey('scared of her').join(' '))).toBeDefined();
     expect(vocab.senses.get(termKey('scared of').join(' '))).toBeUndefined();
+  });
+
+  it('reads "losing" as "lost" only for a death', () => {
+    expect(vocab.senses.get('losing his job')).toBeUndefined();
   });
 
   it('keeps a phrase listed without the "of" as its own', () => {
