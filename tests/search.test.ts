@@ -1186,6 +1186,11 @@ describe('lay phrases that used to mislead, in the demo directory', () => {
     // A young mum struggling with her baby is not a carer struggling.
     ['17 year old mum struggling to cope with baby', 'young-parents-group', 3],
     ['drinking too much since losing his wife', 'ashbridge-bereavement-service', 5],
+    // Scam calls to someone older: a safe and well visit as well as trading standards. Splitting up and
+    // arguing over the children: free legal advice as well as counselling.
+    ['keeps getting scam phone calls', 'safe-and-well-visits', 5],
+    ['splitting up, arguing over the kids', 'university-law-clinic', 5],
+    ['17 left school, no job', 'ashbridge-volunteer-centre', 5],
     ['discharged yday lives alone needs help at home', 'ashbridge-lifeline', 4],
     ['mens mental health', 'ashbridge-talking-therapies', 3],
     ['mum worried 15 yr old smoking weed', 'families-together-ashbridge', 3],
