@@ -1829,7 +1829,7 @@ class SearchIndex {
               const x = this.expansion(e);
               if (x && binarySearch(x.assets, a) >= 0) {
                 const key = e.join(' ');
-                add(`"${s.typed}" → "${this.vocab.sectorText?.get(key) ?? key}"`);
+                add(`"${s.typed}" → "${this.vocab.sectorText.get(key) ?? key}"`);
                 explained = true;
                 break;
               }

@@ -82,7 +82,7 @@ export interface CompiledVocabulary {
   /** Specialism → the stemmed terms of its entries: a service with one of them in its name is for it. */
   specialists: Map<string, string[][]>;
   /** A sector phrase's stemmed key → the phrase as the vocabulary writes it, for reasons shown to people. */
-  sectorText?: Map<string, string>;
+  sectorText: Map<string, string>;
   entryCount: number;
 }
 
